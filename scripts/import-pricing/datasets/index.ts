@@ -1,0 +1,12 @@
+import type { Dataset } from '../metered.js';
+import { dynamodb } from './dynamodb.js';
+import { efs } from './efs.js';
+import { eks } from './eks.js';
+import { kms } from './kms.js';
+import { lambda } from './lambda.js';
+import { route53 } from './route53.js';
+import { s3 } from './s3.js';
+import { sns } from './sns.js';
+
+/** One file per service dataset; each maps its feed keys to Price List attributes. */
+export const SERVICE_DATASETS: Dataset[] = [dynamodb, efs, eks, kms, lambda, route53, s3, sns];

@@ -1,0 +1,23 @@
+import { UserError, errorMessage } from '../core/errors.js';
+
+/**
+ * Entry point. Every failure ends here as one line on stderr and an exit code: 1 for errors,
+ * 2 for bad usage, 3 for a failed policy. Stack traces only with --debug.
+ */
+export async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  try {
+    const { buildCli } = await import('./cli.js');
+    await buildCli(argv).parseAsync();
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof UserError) {
+      process.stderr.write(`costdiff: ${err.message}\n`);
+      if (debug && err.stack) process.stderr.write(`${err.stack}\n`);
+      return err.exitCode;
+    }
+    process.stderr.write(`costdiff: internal error: ${errorMessage(err)} (rerun with --debug for details)\n`);
+    if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+    return 1;
+  }
+}

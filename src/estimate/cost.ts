@@ -1,0 +1,158 @@
+import { Decimal, HOURS_PER_MONTH } from '../core/decimal.js';
+import type { Project } from '../input/types.js';
+import type { PriceBook } from '../pricing/resolve.js';
+import { queryKey, type Price } from '../pricing/types.js';
+import type { ResourceCostResult } from '../resources/evaluate.js';
+import type { CostComponentSpec, SubresourceSpec, UnpricedSpec } from '../resources/types.js';
+import type { CostComponent, ProjectEstimate, ResourceEstimate, ResourceRef, SubresourceEstimate, UnpricedComponent } from './types.js';
+import { unitsPerPriceUnit } from './units.js';
+
+/** Monthly quantity of a component spec; hourly ones run 730 hours. */
+export function monthlyQuantity(spec: CostComponentSpec): Decimal | null {
+  if (spec.quantity === null) return null;
+  return 'perHour' in spec.quantity ? spec.quantity.perHour.times(HOURS_PER_MONTH) : spec.quantity.perMonth;
+}
+
+/** Applies a (possibly tiered) price to a quantity in price units. */
+export function tieredCost(quantity: Decimal, price: Price): Decimal {
+  let total = Decimal.ZERO;
+  for (const tier of price.tiers) {
+    if (!quantity.gt(tier.start)) continue;
+    const upper = tier.end === undefined ? quantity : Decimal.min(quantity, tier.end);
+    total = total.plus(upper.minus(tier.start).times(tier.usd));
+  }
+  return total;
+}
+
+type ComponentOutcome = { priced: CostComponent } | { unpriced: UnpricedComponent };
+
+function priceComponent(spec: CostComponentSpec, book: PriceBook): ComponentOutcome {
+  const result = book.get(queryKey(spec.price));
+  if (!result || !result.found) {
+    return { unpriced: { component: spec.name, reason: result && !result.found ? result.reason : 'no price looked up' } };
+  }
+  const price = result.price;
+  const size = unitsPerPriceUnit(spec.unit, price.unit);
+  if (!size) {
+    return { unpriced: { component: spec.name, reason: `the price is per ${price.unit}, which cannot be related to ${spec.unit}` } };
+  }
+  const quantity = monthlyQuantity(spec);
+  const monthlyCost = quantity === null ? null : tieredCost(quantity.dividedBy(size), price).round(2);
+  const [first] = price.tiers;
+  return {
+    priced: {
+      name: spec.name,
+      unit: spec.unit,
+      monthlyQuantity: quantity,
+      unitPrice: first.usd,
+      priceUnit: price.unit,
+      ...(price.tiers.length > 1 ? { tiers: price.tiers.map((t) => ({ start: t.start, end: t.end, unitPrice: t.usd })) } : {}),
+      monthlyCost,
+      usageBased: spec.usageBased ?? false,
+      provenance: dedupe(price.tiers.map((t) => t.provenance)),
+    },
+  };
+}
+
+function dedupe<T>(items: T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((i) => {
+    const k = JSON.stringify(i);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function priceAll(specs: CostComponentSpec[], book: PriceBook): { components: CostComponent[]; unpriced: UnpricedComponent[] } {
+  const components: CostComponent[] = [];
+  const unpriced: UnpricedComponent[] = [];
+  for (const spec of specs) {
+    const outcome = priceComponent(spec, book);
+    if ('priced' in outcome) components.push(outcome.priced);
+    else unpriced.push(outcome.unpriced);
+  }
+  return { components, unpriced };
+}
+
+/** Sum of the known costs, or null when none is known. */
+function sumKnown(values: (Decimal | null)[]): Decimal | null {
+  const known = values.filter((v): v is Decimal => v !== null);
+  return known.length ? Decimal.sum(known) : null;
+}
+
+function estimateSubresource(spec: SubresourceSpec, book: PriceBook): SubresourceEstimate {
+  const { components, unpriced } = priceAll(spec.components, book);
+  const subresources = (spec.subresources ?? []).map((s) => estimateSubresource(s, book));
+  return {
+    name: spec.name,
+    components,
+    subresources,
+    unpriced: [...(spec.unpriced ?? []).map(toUnpriced), ...unpriced],
+    monthlyCost: sumKnown([...components.map((c) => c.monthlyCost), ...subresources.map((s) => s.monthlyCost)]),
+  };
+}
+
+function toUnpriced(u: UnpricedSpec): UnpricedComponent {
+  return { component: u.component, reason: u.reason };
+}
+
+function hasUsageUnknowns(components: CostComponent[], subs: SubresourceEstimate[]): boolean {
+  return components.some((c) => c.monthlyCost === null) || subs.some((s) => hasUsageUnknowns(s.components, s.subresources));
+}
+
+export function estimateResource(result: ResourceCostResult, book: PriceBook): ResourceEstimate {
+  const base = { address: result.address, type: result.type, region: result.region };
+  if (!result.spec) {
+    return {
+      ...base,
+      components: [],
+      subresources: [],
+      unpriced: [{ component: 'all', reason: result.failure ?? 'could not be estimated' }],
+      assumptions: [],
+      monthlyCost: null,
+      hasUsageBasedUnknowns: false,
+    };
+  }
+  const spec = result.spec;
+  const { components, unpriced } = priceAll(spec.components, book);
+  const subresources = (spec.subresources ?? []).map((s) => estimateSubresource(s, book));
+  return {
+    ...base,
+    components,
+    subresources,
+    unpriced: [...(spec.unpriced ?? []).map(toUnpriced), ...unpriced],
+    assumptions: spec.assumptions ?? [],
+    monthlyCost: sumKnown([...components.map((c) => c.monthlyCost), ...subresources.map((s) => s.monthlyCost)]),
+    hasUsageBasedUnknowns: hasUsageUnknowns(components, subresources),
+  };
+}
+
+export function estimateProject(project: Project, results: ResourceCostResult[], book: PriceBook): ProjectEstimate {
+  const resources: ResourceEstimate[] = [];
+  const free: ResourceRef[] = [];
+  const unsupported: ResourceRef[] = [];
+  for (const r of results) {
+    if (r.status === 'free') free.push({ address: r.address, type: r.type, ...(r.note ? { note: r.note } : {}) });
+    else if (r.status === 'unsupported') unsupported.push({ address: r.address, type: r.type, ...(r.note ? { note: r.note } : {}) });
+    else resources.push(estimateResource(r, book));
+  }
+  resources.sort((a, b) => compareAddresses(a.address, b.address));
+  free.sort((a, b) => compareAddresses(a.address, b.address));
+  unsupported.sort((a, b) => compareAddresses(a.address, b.address));
+  return {
+    name: project.name,
+    path: project.path,
+    region: project.region,
+    resources,
+    free,
+    unsupported,
+    totalMonthlyCost: Decimal.sum(resources.map((r) => r.monthlyCost ?? Decimal.ZERO)),
+    warnings: project.warnings,
+  };
+}
+
+/** Address order that keeps aws_x.y[2] before aws_x.y[10]. */
+export function compareAddresses(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}

@@ -1,0 +1,87 @@
+import type { Decimal } from '../core/decimal.js';
+import type { ChangeAction } from '../input/types.js';
+import type { PriceProvenance } from '../pricing/types.js';
+
+/**
+ * The priced result, in exact decimals. Renderers format these; they never compute money.
+ * Each component's monthly cost is rounded to the cent, as a bill's line items are, so every
+ * total is exactly the sum of the lines it shows.
+ */
+
+export interface CostComponent {
+  name: string;
+  /** What the quantity counts: hours, GB-months, … */
+  unit: string;
+  /** Quantity per month in `unit`; null when it depends on usage that was not given. */
+  monthlyQuantity: Decimal | null;
+  /** Price per `priceUnit` (the first tier's price when tiered). */
+  unitPrice: Decimal;
+  priceUnit: string;
+  /** Tiers when the price has more than one. */
+  tiers?: { start: Decimal; end?: Decimal; unitPrice: Decimal }[];
+  /** Monthly cost in USD, rounded to the cent; null when usage is unknown. */
+  monthlyCost: Decimal | null;
+  usageBased: boolean;
+  provenance: PriceProvenance[];
+}
+
+export interface UnpricedComponent {
+  component: string;
+  reason: string;
+}
+
+export interface SubresourceEstimate {
+  name: string;
+  components: CostComponent[];
+  subresources: SubresourceEstimate[];
+  unpriced: UnpricedComponent[];
+  monthlyCost: Decimal | null;
+}
+
+export interface ResourceEstimate {
+  address: string;
+  type: string;
+  region: string;
+  /** Set on diff output only. */
+  action?: ChangeAction;
+  components: CostComponent[];
+  subresources: SubresourceEstimate[];
+  unpriced: UnpricedComponent[];
+  assumptions: string[];
+  /** Sum of known costs including sub-resources; null when nothing about its cost is known. */
+  monthlyCost: Decimal | null;
+  /** True when some part of the cost depends on usage not given. */
+  hasUsageBasedUnknowns: boolean;
+}
+
+export interface ResourceRef {
+  address: string;
+  type: string;
+  note?: string;
+}
+
+export interface ProjectEstimate {
+  name: string;
+  path: string;
+  region: string;
+  resources: ResourceEstimate[];
+  free: ResourceRef[];
+  unsupported: ResourceRef[];
+  totalMonthlyCost: Decimal;
+  warnings: string[];
+}
+
+export interface PricingInfo {
+  /** Snapshot date of the shipped cache. */
+  snapshot: string;
+  mode: 'offline' | 'online';
+  /** Dates of every source a used price came from, oldest first. */
+  sourceDates: string[];
+}
+
+export interface Estimate {
+  currency: 'USD';
+  pricing: PricingInfo;
+  projects: ProjectEstimate[];
+  totalMonthlyCost: Decimal;
+}

@@ -1,0 +1,60 @@
+import { Decimal } from '../core/decimal.js';
+
+/**
+ * Relates a price's unit (as the Price List or a dataset writes it) to the unit a cost component
+ * counts in. A 730-hour month price applies to hours at 1/730 per hour; a per-1M-requests price
+ * to requests at one millionth. Quantities are converted, prices never are.
+ */
+const PRICE_UNITS: Record<string, { measure: string; size: number }> = {
+  Hrs: { measure: 'hours', size: 1 },
+  'Hrs (per IP)': { measure: 'hours', size: 1 },
+  'Hrs (per cluster)': { measure: 'hours', size: 1 },
+  'Hrs (per node)': { measure: 'hours', size: 1 },
+  Hours: { measure: 'hours', size: 1 },
+  hours: { measure: 'hours', size: 1 },
+  'Month (730 Hrs)': { measure: 'hours', size: 730 },
+  'LCU-Hrs': { measure: 'LCU-hours', size: 1 },
+  'LCU-Mo (730 LCU-Hrs)': { measure: 'LCU-hours', size: 730 },
+  'GB-Mo': { measure: 'GB-months', size: 1 },
+  'GB-month': { measure: 'GB-months', size: 1 },
+  'IOPS-Mo': { measure: 'IOPS-months', size: 1 },
+  'GiBps-mo': { measure: 'GiBps-months', size: 1 },
+  'GiBps-Mo': { measure: 'GiBps-months', size: 1 },
+  'MiBps-Mo': { measure: 'MiBps-months', size: 1 },
+  IOs: { measure: 'IOs', size: 1 },
+  'IOs (requests)': { measure: 'IOs', size: 1 },
+  GB: { measure: 'GB', size: 1 },
+  Metrics: { measure: 'metrics', size: 1 },
+  'Metrics-Mo': { measure: 'metrics', size: 1 },
+  'vCPU-Hours': { measure: 'vCPU-hours', size: 1 },
+  'vCPU-Hrs': { measure: 'vCPU-hours', size: 1 },
+  Requests: { measure: 'requests', size: 1 },
+  '1M requests': { measure: 'requests', size: 1_000_000 },
+  '10k requests': { measure: 'requests', size: 10_000 },
+  Month: { measure: 'months', size: 1 },
+  Mo: { measure: 'months', size: 1 },
+  Alarms: { measure: 'alarms', size: 1 },
+  'Alarm-Mo': { measure: 'alarms', size: 1 },
+};
+
+/** How many price units one component unit is, or undefined when they measure different things. */
+export function unitsPerPriceUnit(componentUnit: string, priceUnit: string): Decimal | undefined {
+  if (componentUnit === priceUnit) return Decimal.ONE;
+  const p = PRICE_UNITS[priceUnit];
+  if (!p || p.measure !== componentUnit) return undefined;
+  return Decimal.fromInt(p.size);
+}
+
+/** How a price unit reads in a report: "hour", "730 hours", "1M requests". */
+export function describePriceUnit(priceUnit: string): string {
+  const p = PRICE_UNITS[priceUnit];
+  if (!p) return priceUnit;
+  const singular = p.measure.replace(/s$/, '').replace(/ies$/, 'y');
+  return p.size === 1 ? singular : `${formatCount(p.size)} ${p.measure}`;
+}
+
+function formatCount(n: number): string {
+  if (n >= 1_000_000 && n % 1_000_000 === 0) return `${n / 1_000_000}M`;
+  if (n >= 1_000 && n % 1_000 === 0 && n !== 730) return `${n / 1_000}k`;
+  return String(n);
+}

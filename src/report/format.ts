@@ -1,0 +1,50 @@
+import type { Decimal } from '../core/decimal.js';
+
+/**
+ * Number formatting for people. Rounding here is presentation only: every figure passed in was
+ * computed exactly by the estimate stage.
+ */
+
+function groupThousands(intPart: string): string {
+  return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** $1,234.56 (and -$12.00). */
+export function money(value: Decimal): string {
+  const fixed = value.toFixed(2);
+  const negative = fixed.startsWith('-');
+  const [i, f] = (negative ? fixed.slice(1) : fixed).split('.');
+  return `${negative ? '-' : ''}$${groupThousands(i)}.${f}`;
+}
+
+/** +$412.80 / -$12.00 / $0.00. */
+export function signedMoney(value: Decimal): string {
+  if (value.toFixed(2) === '0.00' || value.toFixed(2) === '-0.00') return '$0.00';
+  return value.isNegative() ? money(value) : `+${money(value)}`;
+}
+
+/** A unit price exactly as published: $0.096, $0.0000166667, $16.43. */
+export function unitPrice(value: Decimal): string {
+  const text = value.toString();
+  const [i, f = ''] = text.split('.');
+  const frac = f.length < 2 ? f.padEnd(2, '0') : f;
+  return `$${groupThousands(i)}.${frac}`;
+}
+
+/** Quantities with thousands separators and at most four decimals (730, 1,000, 0.1221). */
+export function quantity(value: Decimal): string {
+  const text = value.toFixed(4).replace(/\.?0+$/, '');
+  const [i, f] = text.split('.');
+  return f ? `${groupThousands(i)}.${f}` : groupThousands(i);
+}
+
+/** +11.4 % */
+export function percent(value: Decimal, places = 1): string {
+  const text = value.toFixed(places);
+  return `${value.isNegative() ? '' : '+'}${text} %`;
+}
+
+/** JSON money: a number with at most `places` decimals, computed exactly then rounded. */
+export function jsonNumber(value: Decimal, places: number): number {
+  return value.toNumber(places);
+}

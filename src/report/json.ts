@@ -1,0 +1,86 @@
+import { HOURS_PER_MONTH } from '../core/decimal.js';
+import type { CostComponent, Estimate, ProjectEstimate, ResourceEstimate, SubresourceEstimate } from '../estimate/types.js';
+
+/**
+ * The JSON output contract (version 1, see README "JSON output"). Money is a JSON number in
+ * USD: costs rounded to cents, unit prices exactly as published, hourly costs to 6 decimals.
+ */
+export const JSON_VERSION = '1';
+
+export interface JsonComponent {
+  name: string;
+  unit: string;
+  monthlyQuantity: number | null;
+  unitPrice: number;
+  priceUnit: string;
+  tiers?: { start: number; end: number | null; unitPrice: number }[];
+  monthlyCost: number | null;
+  usageBased: boolean;
+  provenance: { kind: string; source: string; date: string; rateCode?: string }[];
+}
+
+export function componentJson(c: CostComponent): JsonComponent {
+  return {
+    name: c.name,
+    unit: c.unit,
+    monthlyQuantity: c.monthlyQuantity === null ? null : c.monthlyQuantity.toNumber(),
+    unitPrice: c.unitPrice.toNumber(),
+    priceUnit: c.priceUnit,
+    ...(c.tiers ? { tiers: c.tiers.map((t) => ({ start: t.start.toNumber(), end: t.end ? t.end.toNumber() : null, unitPrice: t.unitPrice.toNumber() })) } : {}),
+    monthlyCost: c.monthlyCost === null ? null : c.monthlyCost.toNumber(2),
+    usageBased: c.usageBased,
+    provenance: c.provenance.map((p) => ({ ...p })),
+  };
+}
+
+function subresourceJson(s: SubresourceEstimate): Record<string, unknown> {
+  return {
+    name: s.name,
+    monthlyCost: s.monthlyCost === null ? null : s.monthlyCost.toNumber(2),
+    components: s.components.map(componentJson),
+    ...(s.subresources.length ? { subresources: s.subresources.map(subresourceJson) } : {}),
+    ...(s.unpriced.length ? { unpriced: s.unpriced } : {}),
+  };
+}
+
+export function resourceJson(r: ResourceEstimate): Record<string, unknown> {
+  return {
+    address: r.address,
+    type: r.type,
+    region: r.region,
+    ...(r.action ? { action: r.action } : {}),
+    hourlyCost: r.monthlyCost === null ? null : r.monthlyCost.dividedBy(HOURS_PER_MONTH).toNumber(6),
+    monthlyCost: r.monthlyCost === null ? null : r.monthlyCost.toNumber(2),
+    components: r.components.map(componentJson),
+    subresources: r.subresources.map(subresourceJson),
+    unpriced: r.unpriced,
+    ...(r.assumptions.length ? { assumptions: r.assumptions } : {}),
+  };
+}
+
+export function projectJson(p: ProjectEstimate): Record<string, unknown> {
+  return {
+    name: p.name,
+    path: p.path,
+    region: p.region,
+    resources: p.resources.map(resourceJson),
+    free: p.free,
+    unsupported: p.unsupported,
+    totalMonthlyCost: p.totalMonthlyCost.toNumber(2),
+    ...(p.warnings.length ? { warnings: p.warnings } : {}),
+  };
+}
+
+export function estimateJson(e: Estimate): Record<string, unknown> {
+  return {
+    version: JSON_VERSION,
+    currency: e.currency,
+    pricing: { snapshot: e.pricing.snapshot, mode: e.pricing.mode, sourceDates: e.pricing.sourceDates },
+    projects: e.projects.map(projectJson),
+    totalMonthlyCost: e.totalMonthlyCost.toNumber(2),
+  };
+}
+
+export function renderJson(e: Estimate): string {
+  return JSON.stringify(estimateJson(e), null, 2) + '\n';
+}

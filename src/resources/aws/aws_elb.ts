@@ -1,0 +1,23 @@
+import { fromUsage, runningHours } from '../quantity.js';
+import type { ResourceType } from '../types.js';
+import { loadBalancer } from './shared/prices.js';
+
+/** A Classic Load Balancer: billed per hour and per GB processed. */
+export const awsElb: ResourceType = {
+  type: 'aws_elb',
+  usageKeys: [{ key: 'monthly_data_processed_gb', description: 'GB processed per month' }],
+  costs(r) {
+    return {
+      components: [
+        { name: 'Classic load balancer', unit: 'hours', price: loadBalancer(r.region, 'Load Balancer', 'LoadBalancerUsage'), quantity: runningHours(r) },
+        {
+          name: 'Data processed',
+          unit: 'GB',
+          price: loadBalancer(r.region, 'Load Balancer', 'DataProcessing-Bytes'),
+          quantity: fromUsage(r.usageNum('monthly_data_processed_gb')),
+          usageBased: true,
+        },
+      ],
+    };
+  },
+};
