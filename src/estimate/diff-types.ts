@@ -52,6 +52,10 @@ export interface CostTotals {
   planned: Decimal;
   /** planned − past, exactly. */
   delta: Decimal;
+}
+
+/** Totals with the figures the headline shows, computed here so renderers only format. */
+export interface DiffTotals extends CostTotals {
   /** delta × 12. */
   deltaYearly: Decimal;
   /** delta / past × 100 (not rounded); null when past is 0. */
@@ -67,7 +71,7 @@ export interface ProjectDiff {
   /** Free and unsupported resources after the change (and before, for deletes). */
   free: ResourceRef[];
   unsupported: ResourceRef[];
-  totals: CostTotals;
+  totals: DiffTotals;
   warnings: string[];
 }
 
@@ -75,5 +79,5 @@ export interface CostDiff {
   currency: 'USD';
   pricing: PricingInfo;
   projects: ProjectDiff[];
-  totals: CostTotals;
+  totals: DiffTotals;
 }

@@ -48,3 +48,19 @@ export function percent(value: Decimal, places = 1): string {
 export function jsonNumber(value: Decimal, places: number): number {
   return value.toNumber(places);
 }
+
+/** $412.80 for both 412.80 and -412.80, where words ("adds", "saves") carry the sign. */
+export function unsignedMoney(value: Decimal): string {
+  const text = money(value);
+  return text.startsWith('-') ? text.slice(1) : text;
+}
+
+/** A cost that may be unknown: the amount, or why it is not shown. */
+export function costOrReason(cost: Decimal | null, unpriced: boolean): string {
+  if (cost !== null) return money(cost);
+  return unpriced ? 'not priced' : 'depends on usage';
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}

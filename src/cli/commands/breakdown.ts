@@ -5,20 +5,22 @@ import { renderTable } from '../../report/table.js';
 import { inputOptions, pricingOptions, withEstimateOptions, withPricingOptions, type EstimateArgs } from '../common.js';
 import { emit, warn } from '../output.js';
 
-export const BREAKDOWN_FORMATS = ['table', 'json'] as const;
+export const BREAKDOWN_FORMATS = ['table', 'json', 'html'] as const;
 
 export function breakdownCommand<T>(y: Argv<T>) {
   return y.command(
     'breakdown',
     'Monthly cost of every resource in a plan or .tf directory',
     (b) =>
-      withPricingOptions(withEstimateOptions(b)).option('format', {
-        choices: BREAKDOWN_FORMATS,
-        default: 'table' as const,
-        describe: 'output format',
-      }),
+      withPricingOptions(withEstimateOptions(b))
+        .option('format', {
+          choices: BREAKDOWN_FORMATS,
+          default: 'table' as const,
+          describe: 'output format',
+        })
+        .option('config', { type: 'string', describe: 'costdiff.yml for the html report (default: ./costdiff.yml when present)' }),
     async (args) => {
-      const a = args as unknown as EstimateArgs & { format: (typeof BREAKDOWN_FORMATS)[number] };
+      const a = args as unknown as EstimateArgs & { format: (typeof BREAKDOWN_FORMATS)[number]; config?: string };
       const estimate = await breakdown({
         path: a.path,
         input: inputOptions(a, process.env),
@@ -27,6 +29,11 @@ export function breakdownCommand<T>(y: Argv<T>) {
       });
       // Warnings go to stderr so that JSON on stdout stays machine-readable.
       if (a.format !== 'table') for (const p of estimate.projects) for (const w of p.warnings) warn(w);
+      if (a.format === 'html') {
+        const [{ renderHtml }, { findConfig }] = await Promise.all([import('../../report/html.js'), import('../../config/load.js')]);
+        await emit(renderHtml(estimate, await findConfig(a.config)), a.out);
+        return;
+      }
       await emit(a.format === 'json' ? renderJson(estimate) : renderTable(estimate), a.out);
     },
   );

@@ -1,0 +1,124 @@
+import type { Argv } from 'yargs';
+import { UserError, UsageError } from '../../core/errors.js';
+import { diffFromRecorded, hasChanges } from '../../estimate/diff.js';
+import type { CostDiff } from '../../estimate/diff-types.js';
+import { isCostdiffJson, isDiffJson, readCostdiffOutput, readJsonFile } from '../../input/baseline.js';
+import { commentMarker, renderMarkdown, validTag } from '../../report/markdown.js';
+import { findConfig } from '../../config/load.js';
+import { finopsCommentParts } from '../../vcs/github/approvals.js';
+import { createClient, defaultPolicy } from '../../vcs/github/client.js';
+import { BEHAVIORS, describeFailure, describeTarget, plannedAction, postComment, type Behavior } from '../../vcs/github/comment.js';
+import { resolveTarget, resolveToken, type GithubTarget } from '../../vcs/github/context.js';
+
+interface CommentArgs {
+  path: string;
+  repo?: string;
+  'pull-request'?: number;
+  behavior: Behavior;
+  tag?: string;
+  'dry-run'?: boolean;
+  'skip-no-diff'?: boolean;
+  'github-token'?: string;
+  config?: string;
+  debug?: boolean;
+}
+
+/** Reads `costdiff diff --format json` output; anything else is refused with what to run. */
+export async function readDiffJson(path: string): Promise<CostDiff> {
+  const doc = await readJsonFile(path);
+  if (!isCostdiffJson(doc)) throw new UserError(`${path} is not costdiff JSON output; create it with \`costdiff diff --format json --out ${path}\``);
+  if (!isDiffJson(doc)) {
+    throw new UserError(`${path} is a costdiff breakdown, not a diff; create the diff with \`costdiff diff --format json --out ${path}\``);
+  }
+  const out = readCostdiffOutput(doc, path);
+  if (out.kind !== 'diff') throw new UserError(`${path} is not a costdiff diff`);
+  return diffFromRecorded(out.recorded);
+}
+
+/** The token must never be printed, whatever went wrong. */
+function redact(text: string, secret: string | undefined): string {
+  return secret ? text.split(secret).join('***') : text;
+}
+
+async function run(a: CommentArgs, say: (line: string) => void): Promise<void> {
+  const diff = await readDiffJson(a.path);
+  const marker = commentMarker(a.tag);
+  if (a['skip-no-diff'] && !hasChanges(diff)) {
+    say('costdiff: no cost change and no resource changes; no comment posted (--skip-no-diff)');
+    return;
+  }
+  // FinOps verdict and sections from costdiff.yml (--config, else ./costdiff.yml when present).
+  const config = await findConfig(a.config);
+  let body = renderMarkdown(diff, { tag: a.tag, ...(await finopsCommentParts(diff, config)) });
+  if (a['dry-run']) {
+    let where = 'the pull request (repository or number not given)';
+    try {
+      where = describeTarget(await resolveTarget({ repo: a.repo, pullRequest: a['pull-request'] }, process.env));
+    } catch {
+      // A dry run shows the body even where the target is not known yet.
+    }
+    process.stdout.write(body);
+    say(`costdiff: dry run: would ${plannedAction(a.behavior)} on ${where}; no request was made`);
+    return;
+  }
+  const token = resolveToken(a['github-token'], process.env);
+  const target: GithubTarget = await resolveTarget({ repo: a.repo, pullRequest: a['pull-request'] }, process.env);
+  const client = await createClient({
+    token,
+    baseUrl: target.baseUrl,
+    policy: defaultPolicy(process.env),
+    userAgent: 'costdiff',
+    debug: a.debug ? (line) => say(`costdiff: debug: ${redact(line, token)}`) : undefined,
+  });
+  let result;
+  try {
+    if (config) body = renderMarkdown(diff, { tag: a.tag, ...(await finopsCommentParts(diff, config, { client, target })) });
+    result = await postComment(client, target, body, marker, a.behavior);
+  } catch (err) {
+    throw describeFailure(err, target);
+  }
+  const where = describeTarget(target);
+  if (result.deleted) say(`Deleted ${result.deleted} previous costdiff comment${result.deleted === 1 ? '' : 's'} on ${where}`);
+  if (result.hidden) say(`Hid the previous costdiff comment on ${where} as outdated`);
+  const verb = { created: 'Created the cost comment', updated: 'Updated the cost comment', unchanged: 'The cost comment is up to date' }[result.outcome];
+  say(`${verb} on ${where}: ${result.url}`);
+}
+
+export function commentCommand<T>(y: Argv<T>) {
+  return y.command('comment', 'Post the cost diff on a pull request', (c) =>
+    c
+      .command(
+        'github',
+        'Comment on a GitHub pull request (one comment per marker, updated on re-runs)',
+        (g) =>
+          g
+            .option('path', { type: 'string', demandOption: true, describe: 'diff JSON from `costdiff diff --format json`' })
+            .option('repo', { type: 'string', describe: 'owner/name (default: GITHUB_REPOSITORY)' })
+            .option('pull-request', { type: 'number', describe: 'pull request number (default: from GITHUB_EVENT_PATH)' })
+            .option('behavior', { choices: BEHAVIORS, default: 'update' as const, describe: 'what to do with the previous comment' })
+            .option('tag', { type: 'string', describe: 'keep separate comments per workflow: marker <!-- costdiff:TAG -->' })
+            .option('dry-run', { type: 'boolean', describe: 'print the comment and what would be done; no request' })
+            .option('skip-no-diff', { type: 'boolean', describe: 'post nothing when no resource and no cost changes' })
+            .option('github-token', { type: 'string', describe: 'token (default: GITHUB_TOKEN)' })
+            .option('config', { type: 'string', describe: 'costdiff.yml for the verdict, unit economics, forecast and budgets (default: ./costdiff.yml when present)' }),
+        async (args) => {
+          const a = args as unknown as CommentArgs;
+          if (a.tag !== undefined && !validTag(a.tag)) throw new UsageError('--tag may only contain letters, digits, ".", "_", "-" and "/" (at most 64)');
+          const secret = a['github-token'] || process.env.GITHUB_TOKEN;
+          try {
+            await run(a, (line) => process.stderr.write(`${redact(line, secret)}\n`));
+          } catch (err) {
+            if (err instanceof UserError) {
+              const e = new UserError(redact(err.message, secret), err.exitCode);
+              e.stack = `${e.name}: ${e.message}`;
+              throw e;
+            }
+            const e = new Error(redact(err instanceof Error ? err.message : String(err), secret));
+            e.stack = `Error: ${e.message}`;
+            throw e;
+          }
+        },
+      )
+      .demandCommand(1, 'name a platform: github'),
+  );
+}

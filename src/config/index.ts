@@ -1,0 +1,3 @@
+export * from './types.js';
+export { ConfigError, DEFAULT_CONFIG_FILE, findConfig, loadConfig, parseConfig } from './load.js';
+export { parseMetricFile, monthsBetween } from './metrics.js';

@@ -1,0 +1,58 @@
+import type { CostDiff, CostTotals, ProjectDiff, ResourceDiff } from '../estimate/diff-types.js';
+import { JSON_VERSION, resourceJson } from './json.js';
+
+/**
+ * The diff JSON (contract, version 1): the breakdown JSON's resources with an action and
+ * past/planned/delta costs, and past/planned/delta totals per project and overall. Updates and
+ * replacements also carry "pastBreakdown" (the cost fields before the change), so that
+ * `comment github` can show both sides from this file alone.
+ */
+
+const cents = (d: { toNumber(places: number): number }) => d.toNumber(2);
+
+function totalsJson(t: CostTotals): { past: number; planned: number; delta: number } {
+  return { past: cents(t.past), planned: cents(t.planned), delta: cents(t.delta) };
+}
+
+export function resourceDiffJson(r: ResourceDiff): Record<string, unknown> {
+  const shown = r.action === 'delete' ? r.past : r.planned ?? r.past;
+  if (!shown) throw new Error(`resource ${r.address} has no side`);
+  const out: Record<string, unknown> = { ...resourceJson({ ...shown, action: r.action }) };
+  if (r.past && r.planned && (r.action === 'update' || r.action === 'replace')) {
+    const { address: _a, type: _t, region: _r, action: _x, ...past } = resourceJson(r.past);
+    out.pastBreakdown = past;
+  }
+  out.pastMonthlyCost = cents(r.pastMonthlyCost);
+  out.plannedMonthlyCost = cents(r.plannedMonthlyCost);
+  out.deltaMonthlyCost = cents(r.deltaMonthlyCost);
+  return out;
+}
+
+export function projectDiffJson(p: ProjectDiff): Record<string, unknown> {
+  return {
+    name: p.name,
+    path: p.path,
+    region: p.region,
+    resources: p.resources.map(resourceDiffJson),
+    free: p.free,
+    unsupported: p.unsupported,
+    ...totalsJson(p.totals),
+    totalMonthlyCost: cents(p.totals.planned),
+    ...(p.warnings.length ? { warnings: p.warnings } : {}),
+  };
+}
+
+export function diffJson(d: CostDiff): Record<string, unknown> {
+  return {
+    version: JSON_VERSION,
+    currency: d.currency,
+    pricing: { snapshot: d.pricing.snapshot, mode: d.pricing.mode, sourceDates: d.pricing.sourceDates },
+    projects: d.projects.map(projectDiffJson),
+    ...totalsJson(d.totals),
+    totalMonthlyCost: cents(d.totals.planned),
+  };
+}
+
+export function renderDiffJson(d: CostDiff): string {
+  return JSON.stringify(diffJson(d), null, 2) + '\n';
+}
