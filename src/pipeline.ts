@@ -2,9 +2,11 @@ import { readProjects, type InputOptions } from './input/index.js';
 import type { Project } from './input/types.js';
 import { UsageFile, loadUsageFile } from './input/usage.js';
 import { estimateProject } from './estimate/cost.js';
+import { recommend } from './estimate/recommendations.js';
 import type { Estimate, PricingInfo, ProjectEstimate } from './estimate/types.js';
 import { Decimal } from './core/decimal.js';
 import { collectQueries, resolvePrices, type PriceBook } from './pricing/resolve.js';
+import type { PriceSource } from './pricing/types.js';
 import { createPricing, type PricingOptions } from './pricing/source.js';
 import { evaluateSide, type ResourceCostResult, type Side } from './resources/evaluate.js';
 
@@ -30,6 +32,8 @@ export interface PricedSides {
   sides: Map<Project, Partial<Record<Side, ResourceCostResult[]>>>;
   book: PriceBook;
   pricing: PricingInfo;
+  /** Where prices came from, for later questions (recommendations' alternatives). */
+  source: PriceSource;
 }
 
 /** Runs the resources and pricing stages for the requested sides of every project. */
@@ -43,7 +47,7 @@ export async function priceProjects(projects: Project[], sides: Side[], usage: U
   const specs = [...bySide.values()].flatMap((e) => Object.values(e).flat().map((r) => r?.spec));
   const pricing = await createPricing(pricingOptions);
   const book = await resolvePrices(collectQueries(specs), pricing.source);
-  return { projects, sides: bySide, book, pricing: pricingInfo(pricing.cache.manifest?.snapshot ?? '', pricing.mode, book) };
+  return { projects, sides: bySide, book, pricing: pricingInfo(pricing.cache.manifest?.snapshot ?? '', pricing.mode, book), source: pricing.source };
 }
 
 function pricingInfo(snapshot: string, mode: 'offline' | 'online', book: PriceBook): PricingInfo {
@@ -72,5 +76,7 @@ export async function breakdown(options: BreakdownOptions): Promise<Estimate> {
   const projects = await readProjects(options.path, options.input);
   const usage = await loadUsage(options.usageFile);
   const priced = await priceProjects(projects, ['after'], usage, options.pricing);
-  return toEstimate(estimateSide(priced, 'after'), priced.pricing);
+  const estimate = toEstimate(estimateSide(priced, 'after'), priced.pricing);
+  const results = priced.projects.flatMap((p) => priced.sides.get(p)?.after ?? []);
+  return { ...estimate, recommendations: await recommend(results, priced.source, priced.book) };
 }

@@ -129,6 +129,8 @@ const vpc = meteredDataset(
     'Hourly charge for Transit Gateway VPC Attachments per hour': vpcEntry('Transit Gateway', 'TransitGateway-Hours', 'Hrs', { operation: 'TransitGatewayVPC' }),
     'Charge for per GB data processed by AWS Transit Gateways for VPC attachments per GigaBytes': vpcEntry('Transit Gateway', 'TransitGateway-Bytes', 'GB', { operation: 'TransitGatewayVPC' }),
     'CreateVpnConnection per Hrs': vpcEntry('Cloud Connectivity', 'VPN-Usage-Hours:ipsec.1', 'Hrs'),
+    'Hourly charge for Transit Gateway Site to-Site VPN attachments per hour': vpcEntry('Transit Gateway', 'TransitGateway-Hours', 'Hrs', { operation: 'TransitGatewayVPN' }),
+    'Charge for per GB data processed by AWS Transit Gateways for Site to-Site VPN attachments per GigaBytes': vpcEntry('Transit Gateway', 'TransitGateway-Bytes', 'GB', { operation: 'TransitGatewayVPN' }),
   }),
 );
 
@@ -291,6 +293,13 @@ const cloudwatch = meteredDataset(
     'Alarm Standard': alarm('CW:AlarmMonitorUsage'),
     'Alarm High Resolution': alarm('CW:HighResAlarmMonitorUsage'),
     'Alarm Composite': alarm('CW:CompositeAlarmMonitorUsage'),
+    // Logs: standard and infrequent-access ingestion, archived storage, Logs Insights scans.
+    'Logs Collected Data Ingestion': { family: 'Data Payload', attributes: { usagetype: 'DataProcessing-Bytes' }, unit: 'GB' },
+    'IA Custom ingested Logs from 0 upto Inf': { family: 'Data Payload', attributes: { usagetype: 'DataProcessingIA-Bytes' }, unit: 'GB' },
+    'Stored Data': { family: 'Storage Snapshot', attributes: { usagetype: 'TimedStorage-ByteHrs' }, unit: 'GB-Mo' },
+    'Queried Logs Insights': { family: 'Data Payload', attributes: { usagetype: 'DataScanned-Bytes' }, unit: 'GB' },
+    // Dashboards are global; the "first 3 free" key is an account-wide allowance and stays unmapped.
+    'Dashboard Basic Dashboard': { family: 'Dashboard', attributes: { usagetype: 'DashboardsUsageHour' }, unit: 'Dashboard-Mo' },
   }),
 );
 

@@ -49,7 +49,8 @@ function priceComponent(spec: CostComponentSpec, book: PriceBook): ComponentOutc
       ...(price.tiers.length > 1 ? { tiers: price.tiers.map((t) => ({ start: t.start, end: t.end, unitPrice: t.usd })) } : {}),
       monthlyCost,
       usageBased: spec.usageBased ?? false,
-      provenance: dedupe(price.tiers.map((t) => t.provenance)),
+      // One tier has one provenance: skip dedupe's JSON keys for the common case.
+      provenance: price.tiers.length === 1 ? [first.provenance] : dedupe(price.tiers.map((t) => t.provenance)),
     },
   };
 }
@@ -152,7 +153,11 @@ export function estimateProject(project: Project, results: ResourceCostResult[],
   };
 }
 
+// One collator for every comparison: localeCompare with options builds a new one per call,
+// which made sorting 10k resources a third of a breakdown's CPU time.
+const ADDRESS_ORDER = new Intl.Collator('en', { numeric: true });
+
 /** Address order that keeps aws_x.y[2] before aws_x.y[10]. */
 export function compareAddresses(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
+  return ADDRESS_ORDER.compare(a, b);
 }

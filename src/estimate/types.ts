@@ -79,9 +79,21 @@ export interface PricingInfo {
   sourceDates: string[];
 }
 
+/** A cheaper equivalent of something priced, from the same prices (src/estimate/recommendations.ts). */
+export interface Recommendation {
+  address: string;
+  /** What to change: "gp2 → gp3", "m4.large → m5.large". */
+  change: string;
+  /** Current monthly cost minus the alternative's, both from the estimate code; always positive. */
+  monthlySaving: Decimal;
+  detail: string;
+}
+
 export interface Estimate {
   currency: 'USD';
   pricing: PricingInfo;
   projects: ProjectEstimate[];
   totalMonthlyCost: Decimal;
+  /** Savings recommendations (breakdown); absent when not computed. */
+  recommendations?: Recommendation[];
 }

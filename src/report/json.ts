@@ -78,6 +78,12 @@ export function estimateJson(e: Estimate): Record<string, unknown> {
     pricing: { snapshot: e.pricing.snapshot, mode: e.pricing.mode, sourceDates: e.pricing.sourceDates },
     projects: e.projects.map(projectJson),
     totalMonthlyCost: e.totalMonthlyCost.toNumber(2),
+    recommendations: (e.recommendations ?? []).map((r) => ({
+      address: r.address,
+      change: r.change,
+      monthlySaving: r.monthlySaving.toNumber(2),
+      detail: r.detail,
+    })),
   };
 }
 

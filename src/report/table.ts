@@ -85,9 +85,13 @@ const CONFIG = {
 };
 
 export function projectSummary(p: ProjectEstimate): string {
-  const priced = p.resources.length;
-  const total = priced + p.free.length + p.unsupported.length;
-  return `${total} resource${total === 1 ? '' : 's'}: ${priced} priced, ${p.free.length} free, ${p.unsupported.length} not supported`;
+  // A resource counts as priced when at least one of its prices is known; one whose every part
+  // failed (an unknown attribute, a price the cache lacks) is "not priced".
+  const notPriced = p.resources.filter((r) => r.monthlyCost === null && !r.hasUsageBasedUnknowns).length;
+  const priced = p.resources.length - notPriced;
+  const total = p.resources.length + p.free.length + p.unsupported.length;
+  const parts = [`${priced} priced`, ...(notPriced ? [`${notPriced} not priced`] : []), `${p.free.length} free`, `${p.unsupported.length} not supported`];
+  return `${total} resource${total === 1 ? '' : 's'}: ${parts.join(', ')}`;
 }
 
 function renderProject(p: ProjectEstimate): string {
@@ -115,7 +119,16 @@ export function renderTable(e: Estimate): string {
     `OVERALL TOTAL (monthly)  ${money(e.totalMonthlyCost)}`,
     `Prices: AWS on-demand list prices, ${e.pricing.mode === 'online' ? 'cache and Price List API' : 'offline snapshot'} ${e.pricing.snapshot}${pricedDates(e)}. Usage-based costs are shown only where a usage file gives usage.`,
   ];
-  return parts.join('\n\n') + '\n' + footer.join('\n') + '\n';
+  return parts.join('\n\n') + '\n' + footer.join('\n') + '\n' + savingsLines(e);
+}
+
+/** The recommendations, one line each, largest saving first (as the estimate orders them). */
+function savingsLines(e: Estimate): string {
+  const recs = e.recommendations ?? [];
+  if (recs.length === 0) return '';
+  const lines = ['', 'Savings (same list prices):'];
+  for (const r of recs) lines.push(`  ${r.address}: ${r.change} saves ${money(r.monthlySaving)}/month (${r.detail})`);
+  return lines.join('\n') + '\n';
 }
 
 function pricedDates(e: Estimate): string {

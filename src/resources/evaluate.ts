@@ -69,7 +69,10 @@ function evaluateOne(
     resolve: (from, path) => resolver.resolve(from, path),
   });
   try {
-    return { ...base, status: 'priced', spec: classification.resourceType.costs(view) };
+    const spec = classification.resourceType.costs(view);
+    // Some types are free in one configuration only (a gateway VPC endpoint, a cluster member).
+    if (spec.free !== undefined) return { ...base, status: 'free', note: spec.free };
+    return { ...base, status: 'priced', spec };
   } catch (err) {
     if (err instanceof UnknownValueError) {
       return { ...base, status: 'priced', failure: `cost depends on ${err.attribute}, which is not known until apply` };

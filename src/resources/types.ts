@@ -54,6 +54,11 @@ export interface ResourceCostSpec {
   unpriced?: UnpricedSpec[];
   /** Values assumed because the configuration does not state them (e.g. a default root volume). */
   assumptions?: string[];
+  /**
+   * Set when this resource, as configured, costs nothing itself (a gateway VPC endpoint) or is
+   * billed through another resource (an ECS service on EC2 capacity): why. Components are empty.
+   */
+  free?: string;
 }
 
 export interface ResourceType {

@@ -1,0 +1,73 @@
+import { runCli } from '../support/cli.js';
+
+interface Component { name: string; monthlyQuantity: number | null; unitPrice: number; monthlyCost: number | null }
+interface Sub { name: string; monthlyCost: number | null; components: Component[]; unpriced: { component: string; reason: string }[] }
+interface Resource { address: string; type: string; monthlyCost: number | null; components: Component[]; subresources: Sub[]; unpriced: { component: string; reason: string }[] }
+
+/**
+ * The three-tier fixture end to end, offline, with its usage file. Only the types of issue 7 part A
+ * are asserted here (ALB, NAT, ECS, Aurora and ElastiCache belong to other tests). us-east-1 prices
+ * as in the per-type tests.
+ */
+describe('breakdown of fixtures/plans/three-tier.json', () => {
+  let resources: Resource[];
+  let project: { free: { type: string }[] };
+  const byAddress = (a: string): Resource => {
+    const r = resources.find((x) => x.address === a);
+    if (!r) throw new Error(`no ${a}`);
+    return r;
+  };
+
+  beforeAll(async () => {
+    const r = await runCli(['breakdown', '--path', 'fixtures/plans/three-tier.json', '--usage-file', 'fixtures/plans/three-tier-usage.yml', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.pricing.mode).toBe('offline');
+    project = doc.projects[0];
+    resources = doc.projects[0].resources;
+  });
+
+  it('prices the Lambda function: arm64, 1,024 MB, 2M × 350 ms', () => {
+    const fn = byAddress('aws_lambda_function.thumbnails');
+    // 2M × 0.0000002 = 0.40; 2M × 0.35 s × 1 GB = 700,000 GB-s × 0.0000133334 = 9.33338
+    expect(fn.components.map((c) => [c.name, c.monthlyCost])).toEqual([
+      ['Requests', 0.4],
+      ['Duration (arm64, 1024 MB)', 9.33],
+    ]);
+    expect(fn.monthlyCost).toBe(9.73);
+  });
+
+  it('prices the S3 bucket per storage class in the usage file', () => {
+    const bucket = byAddress('aws_s3_bucket.assets');
+    // Standard: 250 × 0.023 = 5.75; 200,000 × 0.000005 = 1.00; 5M × 0.0000004 = 2.00
+    // Standard-IA: 1,000 × 0.0125 = 12.50; 20 GB retrieved × 0.01 = 0.20
+    expect(bucket.subresources.map((s) => [s.name, s.monthlyCost])).toEqual([
+      ['Standard', 8.75],
+      ['Standard-IA', 12.7],
+    ]);
+    expect(bucket.monthlyCost).toBe(21.45);
+  });
+
+  it('prices the SQS queue and the log group', () => {
+    // 5M requests of 16 KB (one 64 KB chunk each) × 0.40 per 1M
+    expect(byAddress('aws_sqs_queue.jobs').monthlyCost).toBe(2);
+    // 50 × 0.50 + 150 × 0.03 + 100 × 0.005
+    expect(byAddress('aws_cloudwatch_log_group.app').monthlyCost).toBe(30);
+  });
+
+  it('reports CloudFront unpriced offline, per edge location group with usage, and adds nothing to the total', () => {
+    const cdn = byAddress('aws_cloudfront_distribution.cdn');
+    expect(cdn.monthlyCost).toBeNull();
+    expect(cdn.subresources.map((s) => s.name)).toEqual(['US, Mexico, Canada', 'Europe, Israel']);
+    for (const s of cdn.subresources) {
+      expect(s.unpriced.map((u) => u.component)).toContain('Data transfer out to internet');
+      expect(s.unpriced.every((u) => /not in pricing cache for global \(AmazonCloudFront\)/.test(u.reason))).toBe(true);
+    }
+  });
+
+  it('lists the network, IAM and glue resources as free', () => {
+    expect(project.free.map((f) => f.type)).toEqual(
+      expect.arrayContaining(['aws_vpc', 'aws_subnet', 'aws_security_group', 'aws_lb_target_group', 'aws_ecs_task_definition', 'aws_s3_bucket_lifecycle_configuration']),
+    );
+  });
+});
