@@ -86,6 +86,22 @@ interface ConfigResource {
 
 const SUPPORTED_FORMAT = /^(0\.[1-9]|1\.\d+)$/;
 
+/**
+ * Deepest nesting of attribute values and configuration expressions read here. Real plans stay
+ * far below it; a document beyond it is rejected with a message instead of overflowing the stack.
+ */
+const MAX_DEPTH = 256;
+
+class TooDeepError extends Error {}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function listOf(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
 /** Recognises a plan JSON document (as opposed to some other JSON file). */
 export function isPlanJson(doc: unknown): boolean {
   return (
@@ -108,9 +124,12 @@ export function readPlanJson(doc: unknown, file: string, defaults: RegionDefault
 
   const warnings: string[] = [];
   const providers = new ProviderRegions(plan, file, defaults, warnings);
-  const config = indexConfiguration(plan.configuration?.root_module);
+  const config = tooDeep(file, 'configuration', () => indexConfiguration(plan.configuration?.root_module));
 
-  const changes = plan.resource_changes ?? plannedAsCreates(plan);
+  if (plan.resource_changes !== undefined && plan.resource_changes !== null && !Array.isArray(plan.resource_changes)) {
+    throw new UserError(`${file}: resource_changes should be a list`);
+  }
+  const changes = plan.resource_changes ?? tooDeep(file, 'planned_values', () => plannedAsCreates(plan));
   const resources: ResourceChange[] = [];
   for (const rc of changes) {
     if (!rc || typeof rc !== 'object' || typeof rc.address !== 'string' || typeof rc.type !== 'string') {
@@ -119,15 +138,17 @@ export function readPlanJson(doc: unknown, file: string, defaults: RegionDefault
     if ((rc.mode ?? 'managed') !== 'managed') continue;
     const action = toAction(rc.change?.actions, rc.address, file);
     if (action === undefined) continue;
-    const module = rc.module_address ?? moduleOf(rc.address);
+    const module = typeof rc.module_address === 'string' ? rc.module_address : moduleOf(rc.address);
     const configAddress = configAddressOf(rc.address, module);
     const cfg = config.get(configAddress);
-    const before = action === 'create' ? undefined : toState(rc.change.before, undefined);
-    const after = action === 'delete' ? undefined : toState(rc.change.after, rc.change.after_unknown);
+    const before = action === 'create' ? undefined : tooDeep(file, rc.address, () => toState(rc.change.before, undefined));
+    const after = action === 'delete' ? undefined : tooDeep(file, rc.address, () => toState(rc.change.after, rc.change.after_unknown));
     const resourceRegion = regionAttribute(after?.values ?? before?.values);
+    const providerKey = typeof cfg?.provider_config_key === 'string' ? cfg.provider_config_key : undefined;
     const { region, source } = resourceRegion
       ? { region: validateRegion(resourceRegion, `${file}: ${rc.address} region`), source: 'resource' as const }
-      : providers.regionFor(cfg?.provider_config_key, module);
+      : providers.regionFor(providerKey, module);
+    const expressions = isObject(cfg?.expressions) ? cfg.expressions : undefined;
     resources.push({
       address: rc.address,
       type: rc.type,
@@ -137,7 +158,7 @@ export function readPlanJson(doc: unknown, file: string, defaults: RegionDefault
       action,
       ...(before ? { before } : {}),
       ...(after ? { after } : {}),
-      ...(cfg?.expressions ? { references: collectReferences(cfg.expressions) } : {}),
+      ...(expressions ? { references: tooDeep(file, rc.address, () => collectReferences(expressions)) } : {}),
       ...(rc.index !== undefined ? { index: rc.index } : {}),
     });
   }
@@ -152,9 +173,20 @@ export function readPlanJson(doc: unknown, file: string, defaults: RegionDefault
   return project;
 }
 
+/** Runs a recursive reader, turning a document nested beyond MAX_DEPTH into a one-line error. */
+function tooDeep<T>(file: string, where: string, read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof TooDeepError) throw new UserError(`${file}: ${where}: values are nested more than ${MAX_DEPTH} levels deep`);
+    throw err;
+  }
+}
+
 function toAction(actions: unknown, address: string, file: string): ChangeAction | undefined {
   if (!Array.isArray(actions)) throw new UserError(`${file}: ${address} has no change.actions`);
-  const key = actions.join(',');
+  // Only strings: join() on nested arrays would recurse as deep as the document does.
+  const key = actions.map((a) => (typeof a === 'string' ? a : '?')).join(',');
   switch (key) {
     case 'no-op':
       return 'no-op';
@@ -178,9 +210,11 @@ function toAction(actions: unknown, address: string, file: string): ChangeAction
 /** Plans without resource_changes (format 0.1 from a few tools) still have planned_values. */
 function plannedAsCreates(plan: PlanJson): PlanResourceChange[] {
   const out: PlanResourceChange[] = [];
-  const walk = (m: PlanModule | undefined): void => {
-    if (!m) return;
-    for (const r of m.resources ?? []) {
+  const walk = (m: PlanModule | undefined, depth: number): void => {
+    if (!m || typeof m !== 'object' || Array.isArray(m)) return;
+    if (depth > MAX_DEPTH) throw new TooDeepError();
+    for (const r of listOf(m.resources) as PlanResource[]) {
+      if (!isObject(r)) continue;
       out.push({
         address: r.address,
         module_address: m.address,
@@ -191,9 +225,9 @@ function plannedAsCreates(plan: PlanJson): PlanResourceChange[] {
         change: { actions: ['create'], after: r.values ?? {} },
       });
     }
-    for (const c of m.child_modules ?? []) walk(c);
+    for (const c of listOf(m.child_modules) as PlanModule[]) walk(c, depth + 1);
   };
-  walk(plan.planned_values?.root_module);
+  walk(plan.planned_values?.root_module, 0);
   return out;
 }
 
@@ -219,14 +253,17 @@ function configAddressOf(address: string, module: string): string {
 
 function indexConfiguration(root: ConfigModule | undefined): Map<string, ConfigResource> {
   const out = new Map<string, ConfigResource>();
-  const walk = (m: ConfigModule | undefined, prefix: string): void => {
-    if (!m) return;
-    for (const r of m.resources ?? []) out.set(prefix ? `${prefix}.${r.address}` : r.address, r);
-    for (const [name, call] of Object.entries(m.module_calls ?? {})) {
-      walk(call.module, prefix ? `${prefix}.module.${name}` : `module.${name}`);
+  const walk = (m: ConfigModule | undefined, prefix: string, depth: number): void => {
+    if (!m || typeof m !== 'object' || Array.isArray(m)) return;
+    if (depth > MAX_DEPTH) throw new TooDeepError();
+    for (const r of listOf(m.resources) as ConfigResource[]) {
+      if (isObject(r) && typeof r.address === 'string') out.set(prefix ? `${prefix}.${r.address}` : r.address, r);
+    }
+    for (const [name, call] of Object.entries(isObject(m.module_calls) ? m.module_calls : {})) {
+      if (call && typeof call === 'object') walk(call.module, prefix ? `${prefix}.module.${name}` : `module.${name}`, depth + 1);
     }
   };
-  walk(root, '');
+  walk(root, '', 0);
   return out;
 }
 
@@ -236,9 +273,10 @@ function indexConfiguration(root: ConfigModule | undefined): Map<string, ConfigR
  */
 export function collectReferences(expressions: Record<string, unknown>): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  const walk = (node: unknown, path: string): void => {
+  const walk = (node: unknown, path: string, depth = 0): void => {
+    if (depth > MAX_DEPTH) throw new TooDeepError();
     if (Array.isArray(node)) {
-      for (const item of node) walk(item, path);
+      for (const item of node) walk(item, path, depth + 1);
       return;
     }
     if (!node || typeof node !== 'object') return;
@@ -248,7 +286,7 @@ export function collectReferences(expressions: Record<string, unknown>): Record<
       return;
     }
     if ('constant_value' in expr) return;
-    for (const [k, v] of Object.entries(expr)) walk(v, path ? `${path}.${k}` : k);
+    for (const [k, v] of Object.entries(expr)) walk(v, path ? `${path}.${k}` : k, depth + 1);
   };
   walk(expressions, '');
   return out;
@@ -267,27 +305,28 @@ function toState(values: unknown, unknown: unknown): { values: Attributes } | un
   return { values: merge(values, unknown) as Attributes };
 }
 
-function merge(value: unknown, unknown: unknown): AttrValue {
+function merge(value: unknown, unknown: unknown, depth = 0): AttrValue {
   if (unknown === true) return UNKNOWN;
+  if (depth > MAX_DEPTH) throw new TooDeepError();
   if (Array.isArray(value)) {
     const u = Array.isArray(unknown) ? unknown : [];
-    return value.map((v, i) => merge(v, u[i]));
+    return value.map((v, i) => merge(v, u[i], depth + 1));
   }
   if (value && typeof value === 'object') {
     const u = unknown && typeof unknown === 'object' && !Array.isArray(unknown) ? (unknown as Record<string, unknown>) : {};
     const out: Record<string, AttrValue> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = merge(v, u[k]);
+    for (const [k, v] of Object.entries(value)) out[k] = merge(v, u[k], depth + 1);
     for (const [k, flag] of Object.entries(u)) {
       if (!(k in out)) {
         if (flag === true) out[k] = UNKNOWN;
-        else if (Array.isArray(flag)) out[k] = merge(flag.map(() => ({})), flag);
+        else if (Array.isArray(flag)) out[k] = merge(flag.map(() => ({})), flag, depth + 1);
       }
     }
     return out;
   }
   if (value === undefined) {
-    if (Array.isArray(unknown)) return unknown.map((u) => merge({}, u));
-    if (unknown && typeof unknown === 'object') return merge({}, unknown);
+    if (Array.isArray(unknown)) return unknown.map((u) => merge({}, u, depth + 1));
+    if (unknown && typeof unknown === 'object') return merge({}, unknown, depth + 1);
     return null;
   }
   return value as AttrValue;
@@ -348,7 +387,7 @@ class ProviderRegions {
     if (!expr) return undefined;
     if (typeof expr.constant_value === 'string') return expr.constant_value;
     // Root-module variables are recorded with their values; a module's own variables are not.
-    const ref = expr.references?.find((r) => r.startsWith('var.'));
+    const ref = listOf(expr.references).find((r): r is string => typeof r === 'string' && r.startsWith('var.'));
     if (ref && !moduleAddress) {
       const v = this.plan.variables?.[ref.slice(4)]?.value;
       if (typeof v === 'string') return v;

@@ -30,7 +30,7 @@ describe('costdiff breakdown (end to end)', () => {
     const sum = doc.projects[0].resources.reduce((s: number, x: { monthlyCost: number | null }) => s + Math.round((x.monthlyCost ?? 0) * 100), 0);
     expect(Math.round(doc.projects[0].totalMonthlyCost * 100)).toBe(sum);
     expect(doc.projects[0].free.map((f: { type: string }) => f.type)).toEqual(expect.arrayContaining(['aws_vpc', 'aws_subnet', 'aws_security_group', 'aws_launch_template']));
-    expect(doc.projects[0].unsupported).toEqual([{ address: 'aws_sqs_queue.jobs', type: 'aws_sqs_queue', note: expect.any(String) }]);
+    expect(doc.projects[0].unsupported).toEqual([{ address: 'aws_codebuild_project.ci', type: 'aws_codebuild_project', note: 'AWS bills this type; costdiff does not price it yet' }]);
   });
 
   it('writes --out and says nothing on stdout', () => {
