@@ -1,7 +1,8 @@
 import { readProjects, type InputOptions } from './input/index.js';
 import type { Project } from './input/types.js';
-import { UsageFile, loadUsageFile } from './input/usage.js';
+import { UsageFile, loadUsageFile, type UsageBound } from './input/usage.js';
 import { estimateProject } from './estimate/cost.js';
+import { totalRange, withRanges } from './estimate/ranges.js';
 import { recommend } from './estimate/recommendations.js';
 import type { Estimate, PricingInfo, ProjectEstimate } from './estimate/types.js';
 import { Decimal } from './core/decimal.js';
@@ -9,6 +10,7 @@ import { collectQueries, resolvePrices, type PriceBook } from './pricing/resolve
 import type { PriceSource } from './pricing/types.js';
 import { createPricing, type PricingOptions } from './pricing/source.js';
 import { evaluateSide, type ResourceCostResult, type Side } from './resources/evaluate.js';
+import { loadResourceTypes, USAGE_ONLY_TYPES } from './resources/registry.js';
 
 /**
  * The breakdown pipeline, one way through the stages:
@@ -27,9 +29,13 @@ export async function loadUsage(path: string | undefined): Promise<UsageFile> {
   return path ? loadUsageFile(path) : UsageFile.empty();
 }
 
+type SideResults = Map<Project, Partial<Record<Side, ResourceCostResult[]>>>;
+
 export interface PricedSides {
   projects: Project[];
-  sides: Map<Project, Partial<Record<Side, ResourceCostResult[]>>>;
+  sides: SideResults;
+  /** The same sides at the low and high figures of usage ranges, when the usage file has any. */
+  bounds?: Record<UsageBound, SideResults>;
   book: PriceBook;
   pricing: PricingInfo;
   /** Where prices came from, for later questions (recommendations' alternatives). */
@@ -38,16 +44,31 @@ export interface PricedSides {
 
 /** Runs the resources and pricing stages for the requested sides of every project. */
 export async function priceProjects(projects: Project[], sides: Side[], usage: UsageFile, pricingOptions: PricingOptions): Promise<PricedSides> {
-  const bySide = new Map<Project, Partial<Record<Side, ResourceCostResult[]>>>();
-  for (const project of projects) {
-    const entry: Partial<Record<Side, ResourceCostResult[]>> = {};
-    for (const side of sides) entry[side] = evaluateSide(project, side, usage);
-    bySide.set(project, entry);
-  }
-  const specs = [...bySide.values()].flatMap((e) => Object.values(e).flat().map((r) => r?.spec));
+  await loadResourceTypes([...projects.flatMap((p) => p.resources.map((r) => r.type)), ...USAGE_ONLY_TYPES]);
+  const evaluate = (bound?: UsageBound): SideResults => {
+    const results: SideResults = new Map();
+    for (const project of projects) {
+      const entry: Partial<Record<Side, ResourceCostResult[]>> = {};
+      for (const side of sides) entry[side] = evaluateSide(project, side, usage, bound);
+      results.set(project, entry);
+    }
+    return results;
+  };
+  const bySide = evaluate();
+  const bounds = usage.hasRanges() ? { low: evaluate('low'), high: evaluate('high') } : undefined;
+  // One lookup for every run: a bound can need a price the point run does not (a ranged map key).
+  const runs = [bySide, ...(bounds ? [bounds.low, bounds.high] : [])];
+  const specs = runs.flatMap((m) => [...m.values()].flatMap((e) => Object.values(e).flat().map((r) => r?.spec)));
   const pricing = await createPricing(pricingOptions);
   const book = await resolvePrices(collectQueries(specs), pricing.source);
-  return { projects, sides: bySide, book, pricing: pricingInfo(pricing.cache.manifest?.snapshot ?? '', pricing.mode, book), source: pricing.source };
+  return {
+    projects,
+    sides: bySide,
+    ...(bounds ? { bounds } : {}),
+    book,
+    pricing: pricingInfo(pricing.cache.manifest?.snapshot ?? '', pricing.mode, book),
+    source: pricing.source,
+  };
 }
 
 function pricingInfo(snapshot: string, mode: 'offline' | 'online', book: PriceBook): PricingInfo {
@@ -60,15 +81,19 @@ function pricingInfo(snapshot: string, mode: 'offline' | 'online', book: PriceBo
 }
 
 export function estimateSide(priced: PricedSides, side: Side): ProjectEstimate[] {
-  return priced.projects.map((p) => estimateProject(p, priced.sides.get(p)?.[side] ?? [], priced.book));
+  const run = (results: SideResults) => priced.projects.map((p) => estimateProject(p, results.get(p)?.[side] ?? [], priced.book));
+  const point = run(priced.sides);
+  return priced.bounds ? withRanges(point, run(priced.bounds.low), run(priced.bounds.high)) : point;
 }
 
 export function toEstimate(projects: ProjectEstimate[], pricing: PricingInfo): Estimate {
+  const costRange = totalRange(projects);
   return {
     currency: 'USD',
     pricing,
     projects,
     totalMonthlyCost: Decimal.sum(projects.map((p) => p.totalMonthlyCost)),
+    ...(costRange ? { costRange } : {}),
   };
 }
 

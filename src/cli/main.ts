@@ -1,4 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { UserError, errorMessage } from '../core/errors.js';
+import { packageRoot } from '../core/paths.js';
+import { parseCommandLine } from './args.js';
+import { program } from './program.js';
 
 /**
  * Entry point. Every failure ends here as one line on stderr and an exit code: 1 for errors,
@@ -7,8 +12,12 @@ import { UserError, errorMessage } from '../core/errors.js';
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
   try {
-    const { buildCli } = await import('./cli.js');
-    await buildCli(argv).parseAsync();
+    const parsed = parseCommandLine(program(version()), argv);
+    if (parsed.kind !== 'run') {
+      process.stdout.write(parsed.text);
+      return 0;
+    }
+    await parsed.command.run(parsed.values);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
     if (err instanceof UserError) {
@@ -19,5 +28,13 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`costdiff: internal error: ${errorMessage(err)} (rerun with --debug for details)\n`);
     if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
     return 1;
+  }
+}
+
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
   }
 }

@@ -1,8 +1,8 @@
-import { getBorderCharacters, table } from 'table';
 import type { CostDiff, DiffTotals, ProjectDiff, ResourceDiff } from '../estimate/diff-types.js';
 import type { ChangeAction } from '../input/types.js';
 import type { ResourceEstimate } from '../estimate/types.js';
-import { costOrReason, money, percent, plural, signedMoney } from './format.js';
+import { renderColumns, type Alignment } from './columns.js';
+import { costOrReason, money, moneyRange, percent, plural, signedMoney, signedMoneyRange } from './format.js';
 
 /**
  * The terminal view of a diff: per project the resources that change, with Terraform's symbols
@@ -19,30 +19,21 @@ export const ACTION_SYMBOL: Record<ChangeAction, string> = {
 
 export function sideText(side: ResourceEstimate | undefined): string {
   if (!side) return '–';
-  return costOrReason(side.monthlyCost, side.unpriced.length > 0 || side.subresources.some((s) => s.unpriced.length > 0));
+  return costOrReason(side.monthlyCost, side.unpriced.length > 0 || side.subresources.some((s) => s.unpriced.length > 0), side.costRange);
 }
 
-const CONFIG = {
-  border: getBorderCharacters('void'),
-  columnDefault: { paddingLeft: 0, paddingRight: 2 },
-  columns: [
-    { alignment: 'left' as const },
-    { alignment: 'left' as const },
-    { alignment: 'right' as const },
-    { alignment: 'center' as const },
-    { alignment: 'right' as const },
-    { alignment: 'right' as const },
-  ],
-  drawHorizontalLine: () => false,
-};
+const ALIGNMENT: Alignment[] = ['left', 'left', 'right', 'center', 'right', 'right'];
 
 function resourceRow(r: ResourceDiff): string[] {
-  return [ACTION_SYMBOL[r.action], `${r.address}`, sideText(r.past), '→', sideText(r.planned), `(${signedMoney(r.deltaMonthlyCost)})`];
+  const range = r.deltaRange ? `; range ${signedMoneyRange(r.deltaRange)}` : '';
+  return [ACTION_SYMBOL[r.action], `${r.address}`, sideText(r.past), '→', sideText(r.planned), `(${signedMoney(r.deltaMonthlyCost)}${range})`];
 }
 
 function totalsText(t: DiffTotals): string {
   const pct = t.deltaPercent && !t.delta.isZero() ? `, ${percent(t.deltaPercent)}` : '';
-  return `${money(t.past)} → ${money(t.planned)} (${signedMoney(t.delta)}${pct})`;
+  const text = `${money(t.past)} → ${money(t.planned)} (${signedMoney(t.delta)}${pct})`;
+  if (!t.pastRange || !t.plannedRange || !t.deltaRange) return text;
+  return `${text}; with usage ranges ${moneyRange(t.pastRange)} → ${moneyRange(t.plannedRange)} (${signedMoneyRange(t.deltaRange)})`;
 }
 
 function renderProject(p: ProjectDiff): string {
@@ -50,7 +41,7 @@ function renderProject(p: ProjectDiff): string {
   const unchanged = p.resources.length - changed.length;
   const lines = [`Project: ${p.name} (${p.region})`, ''];
   if (changed.length) {
-    lines.push(table([['', 'Resource', 'Before', '', 'After', 'Change'], ...changed.map(resourceRow)], CONFIG).trimEnd());
+    lines.push(renderColumns([['', 'Resource', 'Before', '', 'After', 'Change'], ...changed.map(resourceRow)], ALIGNMENT));
   } else {
     lines.push('No priced resource changes.');
   }

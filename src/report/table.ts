@@ -1,7 +1,7 @@
-import { getBorderCharacters, table } from 'table';
 import type { CostComponent, Estimate, ProjectEstimate, ResourceEstimate, SubresourceEstimate, UnpricedComponent } from '../estimate/types.js';
 import { describePriceUnit } from '../estimate/units.js';
-import { money, quantity, unitPrice } from './format.js';
+import { renderColumns, type Alignment } from './columns.js';
+import { money, moneyRange, quantity, unitPrice, withRange } from './format.js';
 
 /**
  * The terminal view for engineers: one row per resource with its cost components indented
@@ -19,6 +19,9 @@ function priceText(c: CostComponent): string {
 }
 
 function componentRow(c: CostComponent, prefix: string): Row {
+  if (c.costRange) {
+    return [`${prefix}${c.name}`, c.monthlyQuantity ? quantity(c.monthlyQuantity) : '', c.unit, priceText(c), withRange(c.monthlyCost, c.costRange)];
+  }
   if (c.monthlyCost === null) {
     return [`${prefix}${c.name}`, '', c.unit, priceText(c), 'depends on usage'];
   }
@@ -55,7 +58,7 @@ function childRows(
     ...components.map((c) => (p: string) => [componentRow(c, p)]),
     ...unpriced.map((u) => (p: string) => [unpricedRow(u, p)]),
     ...subresources.map((s) => (p: string, ci: string) => [
-      [`${p}${s.name}`, '', '', '', s.monthlyCost === null ? '' : money(s.monthlyCost)] as Row,
+      [`${p}${s.name}`, '', '', '', s.costRange ? withRange(s.monthlyCost, s.costRange) : s.monthlyCost === null ? '' : money(s.monthlyCost)] as Row,
       ...childRows(s.components, s.unpriced, s.subresources, ci),
     ]),
   ];
@@ -66,23 +69,18 @@ function childRows(
 }
 
 function resourceRows(r: ResourceEstimate): Row[] {
-  const total = r.monthlyCost === null ? (r.unpriced.length ? 'not priced' : 'depends on usage') : money(r.monthlyCost);
+  const total = r.costRange
+    ? withRange(r.monthlyCost, r.costRange)
+    : r.monthlyCost === null
+      ? r.unpriced.length
+        ? 'not priced'
+        : 'depends on usage'
+      : money(r.monthlyCost);
   const head: Row = [r.action ? `${r.address} (${r.action})` : r.address, '', '', '', total];
   return [head, ...childRows(r.components, r.unpriced, r.subresources, ' ')];
 }
 
-const CONFIG = {
-  border: getBorderCharacters('void'),
-  columnDefault: { paddingLeft: 0, paddingRight: 2 },
-  columns: [
-    { alignment: 'left' as const },
-    { alignment: 'right' as const },
-    { alignment: 'left' as const },
-    { alignment: 'left' as const },
-    { alignment: 'right' as const },
-  ],
-  drawHorizontalLine: () => false,
-};
+const ALIGNMENT: Alignment[] = ['left', 'right', 'left', 'left', 'right'];
 
 export function projectSummary(p: ProjectEstimate): string {
   // A resource counts as priced when at least one of its prices is known; one whose every part
@@ -95,8 +93,8 @@ export function projectSummary(p: ProjectEstimate): string {
 }
 
 function renderProject(p: ProjectEstimate): string {
-  const rows: Row[] = [HEADER, ...p.resources.flatMap(resourceRows), ['Project total', '', '', '', money(p.totalMonthlyCost)]];
-  const lines = [`Project: ${p.name} (${p.region})`, '', table(rows, CONFIG).trimEnd(), '', projectSummary(p)];
+  const rows: Row[] = [HEADER, ...p.resources.flatMap(resourceRows), ['Project total', '', '', '', p.costRange ? withRange(p.totalMonthlyCost, p.costRange) : money(p.totalMonthlyCost)]];
+  const lines = [`Project: ${p.name} (${p.region})`, '', renderColumns(rows, ALIGNMENT), '', projectSummary(p)];
   const unpriced = unpricedLines(p);
   if (unpriced.length) lines.push('* Not priced (not included in the total):', ...unpriced);
   if (p.unsupported.length) {
@@ -116,8 +114,9 @@ export function renderTable(e: Estimate): string {
   const parts = e.projects.map(renderProject);
   const footer = [
     '',
-    `OVERALL TOTAL (monthly)  ${money(e.totalMonthlyCost)}`,
-    `Prices: AWS on-demand list prices, ${e.pricing.mode === 'online' ? 'cache and Price List API' : 'offline snapshot'} ${e.pricing.snapshot}${pricedDates(e)}. Usage-based costs are shown only where a usage file gives usage.`,
+    `OVERALL TOTAL (monthly)  ${money(e.totalMonthlyCost)}${e.costRange ? ` (range ${moneyRange(e.costRange)})` : ''}`,
+    `Prices: AWS on-demand list prices, ${e.pricing.mode === 'online' ? 'cache and Price List API' : 'offline snapshot'} ${e.pricing.snapshot}${pricedDates(e)}. Usage-based costs are shown only where a usage file gives usage.` +
+      (e.costRange ? ' Ranges come from the low and high usage the usage file gives; a range without an expected value is not in the single figure.' : ''),
   ];
   return parts.join('\n\n') + '\n' + footer.join('\n') + '\n' + savingsLines(e);
 }

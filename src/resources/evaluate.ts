@@ -1,6 +1,6 @@
-import type { UsageFile } from '../input/usage.js';
+import type { UsageBound, UsageFile } from '../input/usage.js';
 import type { Attributes, Project, ResourceChange } from '../input/types.js';
-import { classify, USAGE_ONLY_TYPES } from './registry.js';
+import { classify, resourceType, USAGE_ONLY_TYPES } from './registry.js';
 import type { ResourceCostSpec } from './types.js';
 import { InvalidValueError, ResourceView, UnknownValueError } from './view.js';
 
@@ -29,18 +29,19 @@ function valuesOn(change: ResourceChange, side: Side): Attributes | undefined {
   return change.action === 'create' ? undefined : change.before?.values ?? {};
 }
 
-export function evaluateSide(project: Project, side: Side, usage: UsageFile): ResourceCostResult[] {
+/** `bound` picks the low or high figure of usage ranges; without it, the point figure. */
+export function evaluateSide(project: Project, side: Side, usage: UsageFile, bound?: UsageBound): ResourceCostResult[] {
   const present = project.resources.filter((c) => valuesOn(c, side) !== undefined);
-  const resolver = new References(present, side, usage);
+  const resolver = new References(present, side, usage, bound);
   const results: ResourceCostResult[] = [];
   for (const change of present) {
-    results.push(evaluateOne(change.address, change.type, change.region, valuesOn(change, side) ?? {}, usage, resolver));
+    results.push(evaluateOne(change.address, change.type, change.region, valuesOn(change, side) ?? {}, usage, resolver, bound));
   }
   // Usage-only pseudo resources (data transfer) exist on both sides, unchanged.
   for (const type of USAGE_ONLY_TYPES) {
     for (const { address, values } of usage.pseudoResources(type)) {
       const region = typeof values.region === 'string' ? values.region : project.region;
-      results.push(evaluateOne(address, type, region, {}, usage, resolver));
+      results.push(evaluateOne(address, type, region, {}, usage, resolver, bound));
     }
   }
   return results;
@@ -53,6 +54,7 @@ function evaluateOne(
   values: Attributes,
   usage: UsageFile,
   resolver: References,
+  bound: UsageBound | undefined,
 ): ResourceCostResult {
   const base = { address, type, region };
   const classification = classify(type);
@@ -65,11 +67,11 @@ function evaluateOne(
     type,
     region,
     values,
-    usage: usage.for(address, type),
+    usage: usage.for(address, type, bound),
     resolve: (from, path) => resolver.resolve(from, path),
   });
   try {
-    const spec = classification.resourceType.costs(view);
+    const spec = resourceType(type).costs(view);
     // Some types are free in one configuration only (a gateway VPC endpoint, a cluster member).
     if (spec.free !== undefined) return { ...base, status: 'free', note: spec.free };
     return { ...base, status: 'priced', spec };
@@ -95,6 +97,7 @@ class References {
     private readonly resources: ResourceChange[],
     private readonly side: Side,
     private readonly usage: UsageFile,
+    private readonly bound: UsageBound | undefined,
   ) {
     for (const r of resources) {
       this.byAddress.set(r.address, r);
@@ -115,7 +118,7 @@ class References {
       type: target.type,
       region: target.region,
       values: valuesOn(target, this.side) ?? {},
-      usage: this.usage.for(target.address, target.type),
+      usage: this.usage.for(target.address, target.type, this.bound),
       resolve: (f, p) => this.resolve(f, p),
     });
   }

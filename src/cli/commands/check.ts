@@ -1,4 +1,4 @@
-import type { Argv } from 'yargs';
+import type { OptionValues } from '../args.js';
 import { UserError } from '../../core/errors.js';
 import { findConfig } from '../../config/load.js';
 import type { CostdiffConfig } from '../../config/types.js';
@@ -115,21 +115,8 @@ async function run(a: CheckArgs): Promise<number> {
   return exitCodeFor(checked.result);
 }
 
-export function checkCommand<T>(y: Argv<T>) {
-  return y.command(
-    'check',
-    'Check a cost diff against the budgets and policies of costdiff.yml; in a pull request, read approvals and set the "costdiff" commit status (exit 3 when not approved)',
-    (c) =>
-      c
-        .option('path', { type: 'string', demandOption: true, describe: 'diff JSON from `costdiff diff --format json`' })
-        .option('config', { type: 'string', describe: 'config file (default: ./costdiff.yml when present)' })
-        .option('repo', { type: 'string', describe: 'owner/name (default: GITHUB_REPOSITORY)' })
-        .option('pull-request', { type: 'number', describe: 'pull request number (default: from GITHUB_EVENT_PATH)' })
-        .option('github-token', { type: 'string', describe: 'token (default: GITHUB_TOKEN)' }),
-    async (args) => {
-      const code = await run(args as unknown as CheckArgs);
-      // Exit 3: a policy failed and was not approved (the verdict is already printed).
-      if (code !== 0) process.exitCode = code;
-    },
-  );
+export async function runCheck(values: OptionValues): Promise<void> {
+  const code = await run(values as unknown as CheckArgs);
+  // Exit 3: a policy failed and was not approved (the verdict is already printed).
+  if (code !== 0) process.exitCode = code;
 }

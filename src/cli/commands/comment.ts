@@ -1,4 +1,4 @@
-import type { Argv } from 'yargs';
+import type { OptionValues } from '../args.js';
 import { UserError, UsageError } from '../../core/errors.js';
 import { diffFromRecorded, hasChanges } from '../../estimate/diff.js';
 import type { CostDiff } from '../../estimate/diff-types.js';
@@ -84,41 +84,20 @@ async function run(a: CommentArgs, say: (line: string) => void): Promise<void> {
   say(`${verb} on ${where}: ${result.url}`);
 }
 
-export function commentCommand<T>(y: Argv<T>) {
-  return y.command('comment', 'Post the cost diff on a pull request', (c) =>
-    c
-      .command(
-        'github',
-        'Comment on a GitHub pull request (one comment per marker, updated on re-runs)',
-        (g) =>
-          g
-            .option('path', { type: 'string', demandOption: true, describe: 'diff JSON from `costdiff diff --format json`' })
-            .option('repo', { type: 'string', describe: 'owner/name (default: GITHUB_REPOSITORY)' })
-            .option('pull-request', { type: 'number', describe: 'pull request number (default: from GITHUB_EVENT_PATH)' })
-            .option('behavior', { choices: BEHAVIORS, default: 'update' as const, describe: 'what to do with the previous comment' })
-            .option('tag', { type: 'string', describe: 'keep separate comments per workflow: marker <!-- costdiff:TAG -->' })
-            .option('dry-run', { type: 'boolean', describe: 'print the comment and what would be done; no request' })
-            .option('skip-no-diff', { type: 'boolean', describe: 'post nothing when no resource and no cost changes' })
-            .option('github-token', { type: 'string', describe: 'token (default: GITHUB_TOKEN)' })
-            .option('config', { type: 'string', describe: 'costdiff.yml for the verdict, unit economics, forecast and budgets (default: ./costdiff.yml when present)' }),
-        async (args) => {
-          const a = args as unknown as CommentArgs;
-          if (a.tag !== undefined && !validTag(a.tag)) throw new UsageError('--tag may only contain letters, digits, ".", "_", "-" and "/" (at most 64)');
-          const secret = a['github-token'] || process.env.GITHUB_TOKEN;
-          try {
-            await run(a, (line) => process.stderr.write(`${redact(line, secret)}\n`));
-          } catch (err) {
-            if (err instanceof UserError) {
-              const e = new UserError(redact(err.message, secret), err.exitCode);
-              e.stack = `${e.name}: ${e.message}`;
-              throw e;
-            }
-            const e = new Error(redact(err instanceof Error ? err.message : String(err), secret));
-            e.stack = `Error: ${e.message}`;
-            throw e;
-          }
-        },
-      )
-      .demandCommand(1, 'name a platform: github'),
-  );
+export async function runCommentGithub(values: OptionValues): Promise<void> {
+  const a = values as unknown as CommentArgs;
+  if (a.tag !== undefined && !validTag(a.tag)) throw new UsageError('--tag may only contain letters, digits, ".", "_", "-" and "/" (at most 64)');
+  const secret = a['github-token'] || process.env.GITHUB_TOKEN;
+  try {
+    await run(a, (line) => process.stderr.write(`${redact(line, secret)}\n`));
+  } catch (err) {
+    if (err instanceof UserError) {
+      const e = new UserError(redact(err.message, secret), err.exitCode);
+      e.stack = `${e.name}: ${e.message}`;
+      throw e;
+    }
+    const e = new Error(redact(err instanceof Error ? err.message : String(err), secret));
+    e.stack = `Error: ${e.message}`;
+    throw e;
+  }
 }

@@ -1,4 +1,3 @@
-import type { Argv } from 'yargs';
 import { UsageError } from '../../core/errors.js';
 import { diffEstimates, diffPlanSides, toCostDiff } from '../../estimate/diff.js';
 import type { CostDiff } from '../../estimate/diff-types.js';
@@ -9,10 +8,10 @@ import type { PricingOptions } from '../../pricing/source.js';
 import { renderDiffJson } from '../../report/diff-json.js';
 import { renderDiffTable } from '../../report/diff-table.js';
 import { renderMarkdown, validTag } from '../../report/markdown.js';
-import { inputOptions, pricingOptions, withEstimateOptions, withPricingOptions, type EstimateArgs } from '../common.js';
+import type { OptionValues } from '../args.js';
+import type { DIFF_FORMATS } from '../program.js';
+import { inputOptions, pricingOptions, type EstimateArgs } from '../common.js';
 import { emit, warn } from '../output.js';
-
-export const DIFF_FORMATS = ['table', 'json', 'markdown', 'html'] as const;
 
 export interface DiffOptions {
   path: string;
@@ -45,37 +44,22 @@ export async function computeDiff(options: DiffOptions): Promise<CostDiff> {
 
 type DiffArgs = EstimateArgs & { 'compare-to'?: string; format: (typeof DIFF_FORMATS)[number]; tag?: string; config?: string };
 
-export function diffCommand<T>(y: Argv<T>) {
-  return y.command(
-    'diff',
-    'Monthly cost change between a baseline and --path (a plan alone: its prior state against the plan)',
-    (b) =>
-      withPricingOptions(withEstimateOptions(b))
-        .option('compare-to', {
-          type: 'string',
-          describe: 'baseline: costdiff JSON output, plan JSON, binary plan, .tf directory, or git:<ref> (--path at that ref)',
-        })
-        .option('format', { choices: DIFF_FORMATS, default: 'table' as const, describe: 'output format' })
-        .option('tag', { type: 'string', describe: 'markdown: tag of the hidden marker, <!-- costdiff:TAG -->' })
-        .option('config', { type: 'string', describe: 'costdiff.yml for the html report (default: ./costdiff.yml when present)' }),
-    async (args) => {
-      const a = args as unknown as DiffArgs;
-      if (a.tag !== undefined && !validTag(a.tag)) throw new UsageError('--tag may only contain letters, digits, ".", "_", "-" and "/" (at most 64)');
-      const diff = await computeDiff({
-        path: a.path,
-        compareTo: a['compare-to'],
-        input: inputOptions(a, process.env),
-        usageFile: a['usage-file'],
-        pricing: pricingOptions(a, process.env, warn),
-      });
-      if (a.format !== 'table') for (const p of diff.projects) for (const w of p.warnings) warn(w);
-      if (a.format === 'html') {
-        const [{ renderHtml }, { findConfig }] = await Promise.all([import('../../report/html.js'), import('../../config/load.js')]);
-        await emit(renderHtml(diff, await findConfig(a.config)), a.out);
-        return;
-      }
-      const text = a.format === 'json' ? renderDiffJson(diff) : a.format === 'markdown' ? renderMarkdown(diff, { tag: a.tag }) : renderDiffTable(diff);
-      await emit(text, a.out);
-    },
-  );
+export async function runDiff(values: OptionValues): Promise<void> {
+  const a = values as unknown as DiffArgs;
+  if (a.tag !== undefined && !validTag(a.tag)) throw new UsageError('--tag may only contain letters, digits, ".", "_", "-" and "/" (at most 64)');
+  const diff = await computeDiff({
+    path: a.path,
+    compareTo: a['compare-to'],
+    input: inputOptions(a, process.env),
+    usageFile: a['usage-file'],
+    pricing: pricingOptions(a, process.env, warn),
+  });
+  if (a.format !== 'table') for (const p of diff.projects) for (const w of p.warnings) warn(w);
+  if (a.format === 'html') {
+    const [{ renderHtml }, { findConfig }] = await Promise.all([import('../../report/html.js'), import('../../config/load.js')]);
+    await emit(renderHtml(diff, await findConfig(a.config)), a.out);
+    return;
+  }
+  const text = a.format === 'json' ? renderDiffJson(diff) : a.format === 'markdown' ? renderMarkdown(diff, { tag: a.tag }) : renderDiffTable(diff);
+  await emit(text, a.out);
 }

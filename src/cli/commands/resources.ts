@@ -1,8 +1,7 @@
-import type { Argv } from 'yargs';
+import type { OptionValues } from '../args.js';
+import type { RESOURCES_FORMATS } from '../program.js';
 import { classify, freeTypeNames, pricedTypes, unsupportedKnownTypes } from '../../resources/registry.js';
 import type { UsageKey } from '../../resources/types.js';
-
-export const RESOURCES_FORMATS = ['table', 'json', 'markdown'] as const;
 
 export interface ResourceCoverage {
   priced: { type: string; usageKeys: UsageKey[] }[];
@@ -11,8 +10,8 @@ export interface ResourceCoverage {
 }
 
 /** What costdiff knows about resource types, straight from the registry. */
-export function resourceCoverage(): ResourceCoverage {
-  const priced = [...pricedTypes()]
+export async function resourceCoverage(): Promise<ResourceCoverage> {
+  const priced = [...(await pricedTypes())]
     .sort((a, b) => a.type.localeCompare(b.type))
     .map((t) => ({ type: t.type, usageKeys: t.usageKeys ?? [] }));
   const free = freeTypeNames().map((type) => {
@@ -73,16 +72,8 @@ export function renderResourcesMarkdown(c: ResourceCoverage): string {
   return lines.join('\n') + '\n';
 }
 
-export function resourcesCommand<T>(y: Argv<T>) {
-  return y.command(
-    'resources',
-    'List the resource types costdiff prices (with their usage keys), the free ones and the unsupported ones',
-    (r) => r.option('format', { choices: RESOURCES_FORMATS, default: 'table' as const, describe: 'output format' }),
-    (args) => {
-      const format = (args as unknown as { format: (typeof RESOURCES_FORMATS)[number] }).format;
-      const coverage = resourceCoverage();
-      const render = { table: renderResourcesTable, json: renderResourcesJson, markdown: renderResourcesMarkdown }[format];
-      process.stdout.write(render(coverage));
-    },
-  );
+export async function runResources(values: OptionValues): Promise<void> {
+  const format = (values as unknown as { format: (typeof RESOURCES_FORMATS)[number] }).format;
+  const render = { table: renderResourcesTable, json: renderResourcesJson, markdown: renderResourcesMarkdown }[format];
+  process.stdout.write(render(await resourceCoverage()));
 }

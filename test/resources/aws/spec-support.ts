@@ -1,7 +1,10 @@
 import { monthlyQuantity } from '../../../src/estimate/cost.js';
-import { classify } from '../../../src/resources/registry.js';
+import { classify, pricedTypes, resourceType } from '../../../src/resources/registry.js';
 import type { CostComponentSpec, ResourceCostSpec } from '../../../src/resources/types.js';
 import { ResourceView } from '../../../src/resources/view.js';
+
+// Resource files load on demand; these synchronous helpers need them all up front.
+await pricedTypes();
 
 /**
  * The cost specification a resource file returns, for services whose prices are not in the
@@ -20,7 +23,7 @@ export function specOf(
   if (c.kind !== 'priced') throw new Error(`${type} is not a priced type`);
   const resolve = (_from: string, path: string): ResourceView | undefined =>
     refs[path] ? new ResourceView({ address: `ref.${path}`, type: 'ref', region, values: refs[path] as never }) : undefined;
-  return c.resourceType.costs(new ResourceView({ address: `${type}.test`, type, region, values: values as never, usage, resolve }));
+  return resourceType(type).costs(new ResourceView({ address: `${type}.test`, type, region, values: values as never, usage, resolve }));
 }
 
 export function line(spec: { components: CostComponentSpec[] }, name: string | RegExp): CostComponentSpec {
