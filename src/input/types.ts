@@ -59,6 +59,8 @@ export interface Project {
   resources: ResourceChange[];
   /** Things a user should know about how the input was read (default region, skipped modules). */
   warnings: string[];
+  /** A usage file for this project alone (from costdiff.yml), instead of --usage-file. */
+  usageFile?: string;
 }
 
 /** How the region is chosen when the input does not say: flag, then environment, then default. */
