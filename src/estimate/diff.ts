@@ -2,7 +2,8 @@ import { Decimal } from '../core/decimal.js';
 import type { ChangeAction, Project } from '../input/types.js';
 import { compareAddresses } from './cost.js';
 import type { ComponentDiff, CostDiff, DiffTotals, ProjectDiff, ResourceDiff, UnpricedDiff } from './diff-types.js';
-import type { CostComponent, PricingInfo, ProjectEstimate, ResourceEstimate, ResourceRef, SubresourceEstimate } from './types.js';
+import { boundsOf } from './ranges.js';
+import type { CostComponent, CostRange, PricingInfo, ProjectEstimate, ResourceEstimate, ResourceRef, SubresourceEstimate } from './types.js';
 
 /**
  * Cost diffs: a plan's prior state against its planned state, or two separate estimates matched
@@ -13,29 +14,56 @@ import type { CostComponent, PricingInfo, ProjectEstimate, ResourceEstimate, Res
 const HUNDRED = Decimal.fromInt(100);
 const TWELVE = Decimal.fromInt(12);
 
-export function totals(past: Decimal, planned: Decimal): DiffTotals {
+/** Past, planned and pointwise delta ranges when either side has one (see diff-types.ts). */
+export function diffRanges(
+  past: Decimal | null,
+  planned: Decimal | null,
+  pastRange: CostRange | undefined,
+  plannedRange: CostRange | undefined,
+): { pastRange: CostRange; plannedRange: CostRange; deltaRange: CostRange } | undefined {
+  if (!pastRange && !plannedRange) return undefined;
+  const p = boundsOf(past, pastRange);
+  const n = boundsOf(planned, plannedRange);
+  return { pastRange: p, plannedRange: n, deltaRange: { low: n.low.minus(p.low), high: n.high.minus(p.high) } };
+}
+
+export function totals(past: Decimal, planned: Decimal, ranges?: { past?: CostRange; planned?: CostRange }): DiffTotals {
   const delta = planned.minus(past);
   return {
     past,
     planned,
     delta,
+    ...diffRanges(past, planned, ranges?.past, ranges?.planned),
     deltaYearly: delta.times(TWELVE),
     deltaPercent: past.isPositive() ? delta.times(HUNDRED).dividedBy(past) : null,
   };
 }
 
-function sumTotals(items: { pastMonthlyCost: Decimal; plannedMonthlyCost: Decimal }[]): DiffTotals {
-  return totals(Decimal.sum(items.map((i) => i.pastMonthlyCost)), Decimal.sum(items.map((i) => i.plannedMonthlyCost)));
+/** Σ low and Σ high of ranged items (the point figure where an item has none); undefined when none has one. */
+function sumBounds<T>(items: T[], point: (i: T) => Decimal, range: (i: T) => CostRange | undefined): CostRange | undefined {
+  if (!items.some((i) => range(i))) return undefined;
+  const b = items.map((i) => boundsOf(point(i), range(i)));
+  return { low: Decimal.sum(b.map((x) => x.low)), high: Decimal.sum(b.map((x) => x.high)) };
+}
+
+type Costed = { pastMonthlyCost: Decimal; plannedMonthlyCost: Decimal; pastRange?: CostRange; plannedRange?: CostRange };
+
+function sumTotals(items: Costed[]): DiffTotals {
+  return totals(Decimal.sum(items.map((i) => i.pastMonthlyCost)), Decimal.sum(items.map((i) => i.plannedMonthlyCost)), {
+    past: sumBounds(items, (i) => i.pastMonthlyCost, (i) => i.pastRange),
+    planned: sumBounds(items, (i) => i.plannedMonthlyCost, (i) => i.plannedRange),
+  });
 }
 
 interface Line {
   name: string;
   monthlyCost: Decimal | null;
+  costRange?: CostRange;
 }
 
 function flattenLines(components: CostComponent[], subs: SubresourceEstimate[], prefix: string): Line[] {
   return [
-    ...components.map((c) => ({ name: prefix + c.name, monthlyCost: c.monthlyCost })),
+    ...components.map((c) => ({ name: prefix + c.name, monthlyCost: c.monthlyCost, ...(c.costRange ? { costRange: c.costRange } : {}) })),
     ...subs.flatMap((s) => flattenLines(s.components, s.subresources, `${prefix}${s.name} › `)),
   ];
 }
@@ -69,14 +97,17 @@ export function componentDiffs(past: ResourceEstimate | undefined, planned: Reso
     order.splice(previous + 1, 0, line.name);
     previous += 1;
   }
+  const side = (l: Line) => ({ monthlyCost: l.monthlyCost, ...(l.costRange ? { costRange: l.costRange } : {}) });
   return order.map((name) => {
     const p = pastBy.get(name);
     const n = plannedBy.get(name);
+    const ranges = diffRanges(p?.monthlyCost ?? null, n?.monthlyCost ?? null, p?.costRange, n?.costRange);
     return {
       name,
-      ...(p ? { past: { monthlyCost: p.monthlyCost } } : {}),
-      ...(n ? { planned: { monthlyCost: n.monthlyCost } } : {}),
+      ...(p ? { past: side(p) } : {}),
+      ...(n ? { planned: side(n) } : {}),
       deltaMonthlyCost: (n?.monthlyCost ?? Decimal.ZERO).minus(p?.monthlyCost ?? Decimal.ZERO),
+      ...(ranges ? { deltaRange: ranges.deltaRange } : {}),
     };
   });
 }
@@ -84,6 +115,9 @@ export function componentDiffs(past: ResourceEstimate | undefined, planned: Reso
 export interface ResourceCosts {
   past: Decimal;
   planned: Decimal;
+  /** Recorded usage ranges of each side, when the JSON has them. */
+  pastRange?: CostRange;
+  plannedRange?: CostRange;
 }
 
 /** One resource's diff; `costs` overrides the sides' totals (when read back from JSON). */
@@ -92,6 +126,8 @@ export function resourceDiff(action: ChangeAction, past: ResourceEstimate | unde
   if (!shown) throw new Error('a resource diff needs at least one side');
   const pastCost = costs?.past ?? past?.monthlyCost ?? Decimal.ZERO;
   const plannedCost = costs?.planned ?? planned?.monthlyCost ?? Decimal.ZERO;
+  // Recorded costs come with their recorded ranges (or none), never mixed with the sides' own.
+  const ranges = costs ? diffRanges(pastCost, plannedCost, costs.pastRange, costs.plannedRange) : diffRanges(pastCost, plannedCost, past?.costRange, planned?.costRange);
   const unpriced = flattenUnpriced(shown, planned ? 'planned' : 'past');
   if (past && planned) {
     const seen = new Set(unpriced.map((u) => `${u.component}\n${u.reason}`));
@@ -107,6 +143,7 @@ export function resourceDiff(action: ChangeAction, past: ResourceEstimate | unde
     pastMonthlyCost: pastCost,
     plannedMonthlyCost: plannedCost,
     deltaMonthlyCost: plannedCost.minus(pastCost),
+    ...ranges,
     components: componentDiffs(past, planned),
     unpriced,
   };
@@ -114,9 +151,10 @@ export function resourceDiff(action: ChangeAction, past: ResourceEstimate | unde
 
 /** Everything that makes up a resource's cost, to tell an update from no change. */
 function costSignature(r: ResourceEstimate): string {
-  const lines = (cs: CostComponent[]) => cs.map((c) => [c.name, c.unit, c.monthlyQuantity?.toString() ?? null, c.unitPrice.toString(), c.priceUnit, c.monthlyCost?.toString() ?? null]);
+  const range = (x: { costRange?: CostRange }) => (x.costRange ? [x.costRange.low.toString(), x.costRange.high.toString()] : null);
+  const lines = (cs: CostComponent[]) => cs.map((c) => [c.name, c.unit, c.monthlyQuantity?.toString() ?? null, c.unitPrice.toString(), c.priceUnit, c.monthlyCost?.toString() ?? null, range(c)]);
   const subs = (ss: SubresourceEstimate[]): unknown => ss.map((s) => [s.name, lines(s.components), subs(s.subresources), s.unpriced]);
-  return JSON.stringify([r.monthlyCost?.toString() ?? null, lines(r.components), subs(r.subresources), r.unpriced]);
+  return JSON.stringify([r.monthlyCost?.toString() ?? null, range(r), lines(r.components), subs(r.subresources), r.unpriced]);
 }
 
 /** The action for a resource found by address on one or both sides of two separate inputs. */
@@ -198,7 +236,10 @@ export function toCostDiff(projects: ProjectDiff[], pricing: PricingInfo): CostD
     currency: 'USD',
     pricing,
     projects,
-    totals: totals(Decimal.sum(projects.map((p) => p.totals.past)), Decimal.sum(projects.map((p) => p.totals.planned))),
+    totals: totals(Decimal.sum(projects.map((p) => p.totals.past)), Decimal.sum(projects.map((p) => p.totals.planned)), {
+      past: sumBounds(projects, (p) => p.totals.past, (p) => p.totals.pastRange),
+      planned: sumBounds(projects, (p) => p.totals.planned, (p) => p.totals.plannedRange),
+    }),
   };
 }
 

@@ -1,7 +1,8 @@
 import { Decimal } from '../core/decimal.js';
 import type { CostdiffConfig, MetricPoint } from '../config/types.js';
 import { monthsBetween } from '../config/metrics.js';
-import type { CostDiff, CostTotals } from './diff-types.js';
+import type { CostDiff, CostTotals, ResourceDiff } from './diff-types.js';
+import type { CostRange } from './types.js';
 
 /**
  * The forecast: month by month over `forecast.horizon_months`, what the infrastructure costs
@@ -18,6 +19,9 @@ import type { CostDiff, CostTotals } from './diff-types.js';
  *   growth still leaves room above the expected line). In general the band spans the growth
  *   rates {0, g, 1.5 × g, observed trend}: low is the smallest, high the largest, so it always
  *   contains the expected line, and "no growth" is its top for shrinking metrics.
+ * - Usage ranges (a usage file's `{ low, high }`): the low band starts from the low totals and
+ *   the high band from the high totals, so month 1's band is the usage range. Without an
+ *   `expected` figure the expected line counts that usage as unknown (0) and may lie below it.
  * - Annual impact of the change is delta × 12; the horizon impact is the sum of the forecast
  *   months' deltas (growth included).
  * Pure functions over the CostDiff; nothing here reads files or clocks.
@@ -75,6 +79,8 @@ export interface Forecast {
   horizonImpact: Band;
   /** Sum of the planned monthly costs over the horizon. */
   horizonPlanned: Band;
+  /** True when the band includes usage ranges (not only growth). */
+  usageRanges: boolean;
   drivers: GrowthDriver[];
   projects: ProjectForecast[];
 }
@@ -162,21 +168,38 @@ function drivers(diff: CostDiff, config: CostdiffConfig | undefined): GrowthDriv
 type Level = 'expected' | 'low' | 'high';
 const LEVELS: Level[] = ['expected', 'low', 'high'];
 
+type Costs = { past: Decimal; planned: Decimal; pastRange?: CostRange; plannedRange?: CostRange };
+
+/** Past and planned cost at a level: the usage range's bound for low and high. */
+function at(level: Level, c: Costs): { past: Decimal; planned: Decimal } {
+  if (level === 'expected') return { past: c.past, planned: c.planned };
+  return { past: c.pastRange?.[level] ?? c.past, planned: c.plannedRange?.[level] ?? c.planned };
+}
+
+function resourceCosts(r: ResourceDiff): Costs {
+  return { past: r.pastMonthlyCost, planned: r.plannedMonthlyCost, pastRange: r.pastRange, plannedRange: r.plannedRange };
+}
+
 /** Per month, a project's past and planned cost at one growth level. */
 function projectSeries(
   totals: CostTotals,
-  scaled: { driver: GrowthDriver; past: Decimal; planned: Decimal }[],
+  scaled: { driver: GrowthDriver; resources: ResourceDiff[] }[],
   factors: Map<GrowthDriver, Record<Level, Decimal[]>>,
   level: Level,
   horizon: number,
 ): { past: Decimal[]; planned: Decimal[] } {
   const past: Decimal[] = [];
   const planned: Decimal[] = [];
+  const today = at(level, { past: totals.past, planned: totals.planned, pastRange: totals.pastRange, plannedRange: totals.plannedRange });
+  const grows = scaled.map((s) => {
+    const costs = s.resources.map((r) => at(level, resourceCosts(r)));
+    return { driver: s.driver, past: Decimal.sum(costs.map((c) => c.past)), planned: Decimal.sum(costs.map((c) => c.planned)) };
+  });
   for (let i = 0; i < horizon; i++) {
     // Flat part is the total minus what grows, so month 1 equals today's totals exactly.
-    let pa = totals.past;
-    let pl = totals.planned;
-    for (const s of scaled) {
+    let pa = today.past;
+    let pl = today.planned;
+    for (const s of grows) {
       const extra = factors.get(s.driver)![level][i].minus(Decimal.ONE);
       pa = pa.plus(s.past.times(extra));
       pl = pl.plus(s.planned.times(extra));
@@ -206,11 +229,10 @@ export function forecast(diff: CostDiff, config?: CostdiffConfig, options: { sta
   };
   const projects: ProjectForecast[] = [];
   for (const p of diff.projects) {
-    const scaled: { driver: GrowthDriver; past: Decimal; planned: Decimal }[] = [];
+    const scaled: { driver: GrowthDriver; resources: ResourceDiff[] }[] = [];
     for (const d of ds) {
       const rs = p.resources.filter((r) => d.resources.includes(r.address));
-      if (!rs.length) continue;
-      scaled.push({ driver: d, past: Decimal.sum(rs.map((r) => r.pastMonthlyCost)), planned: Decimal.sum(rs.map((r) => r.plannedMonthlyCost)) });
+      if (rs.length) scaled.push({ driver: d, resources: rs });
     }
     const perLevel = {} as Record<Level, { past: Decimal[]; planned: Decimal[] }>;
     for (const level of LEVELS) {
@@ -225,8 +247,10 @@ export function forecast(diff: CostDiff, config?: CostdiffConfig, options: { sta
   // Diffs without projects (or whose project totals do not add up to the overall ones) still
   // forecast the overall totals: any remainder is flat.
   for (const level of LEVELS) {
-    const pastRest = diff.totals.past.minus(Decimal.sum(diff.projects.map((p) => p.totals.past)));
-    const plannedRest = diff.totals.planned.minus(Decimal.sum(diff.projects.map((p) => p.totals.planned)));
+    const overall = at(level, diff.totals);
+    const parts = diff.projects.map((p) => at(level, p.totals));
+    const pastRest = overall.past.minus(Decimal.sum(parts.map((x) => x.past)));
+    const plannedRest = overall.planned.minus(Decimal.sum(parts.map((x) => x.planned)));
     for (let i = 0; i < horizon; i++) {
       sums[level].past[i] = sums[level].past[i].plus(pastRest);
       sums[level].planned[i] = sums[level].planned[i].plus(plannedRest);
@@ -255,6 +279,7 @@ export function forecast(diff: CostDiff, config?: CostdiffConfig, options: { sta
     annualImpact: diff.totals.delta.times(TWELVE),
     horizonImpact: total((m) => m.delta),
     horizonPlanned: total((m) => m.planned),
+    usageRanges: diff.totals.pastRange !== undefined || diff.totals.plannedRange !== undefined,
     drivers: ds,
     projects,
   };

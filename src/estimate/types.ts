@@ -8,6 +8,16 @@ import type { PriceProvenance } from '../pricing/types.js';
  * total is exactly the sum of the lines it shows.
  */
 
+/**
+ * Low and high monthly cost from the low and high figures of usage ranges (usage files may give
+ * `{ low, high }` where usage is not known). Present only where it says more than the point
+ * figure: the bounds differ, or the point figure is unknown or differs from both.
+ */
+export interface CostRange {
+  low: Decimal;
+  high: Decimal;
+}
+
 export interface CostComponent {
   name: string;
   /** What the quantity counts: hours, GB-months, … */
@@ -21,6 +31,7 @@ export interface CostComponent {
   tiers?: { start: Decimal; end?: Decimal; unitPrice: Decimal }[];
   /** Monthly cost in USD, rounded to the cent; null when usage is unknown. */
   monthlyCost: Decimal | null;
+  costRange?: CostRange;
   usageBased: boolean;
   provenance: PriceProvenance[];
 }
@@ -36,6 +47,7 @@ export interface SubresourceEstimate {
   subresources: SubresourceEstimate[];
   unpriced: UnpricedComponent[];
   monthlyCost: Decimal | null;
+  costRange?: CostRange;
 }
 
 export interface ResourceEstimate {
@@ -50,6 +62,7 @@ export interface ResourceEstimate {
   assumptions: string[];
   /** Sum of known costs including sub-resources; null when nothing about its cost is known. */
   monthlyCost: Decimal | null;
+  costRange?: CostRange;
   /** True when some part of the cost depends on usage not given. */
   hasUsageBasedUnknowns: boolean;
 }
@@ -68,6 +81,7 @@ export interface ProjectEstimate {
   free: ResourceRef[];
   unsupported: ResourceRef[];
   totalMonthlyCost: Decimal;
+  costRange?: CostRange;
   warnings: string[];
 }
 
@@ -94,6 +108,7 @@ export interface Estimate {
   pricing: PricingInfo;
   projects: ProjectEstimate[];
   totalMonthlyCost: Decimal;
+  costRange?: CostRange;
   /** Savings recommendations (breakdown); absent when not computed. */
   recommendations?: Recommendation[];
 }

@@ -6,7 +6,8 @@ import { promisify } from 'node:util';
 import { Decimal } from '../core/decimal.js';
 import { UserError } from '../core/errors.js';
 import type { RecordedDiff } from '../estimate/diff.js';
-import type { CostComponent, PricingInfo, ProjectEstimate, ResourceEstimate, ResourceRef, SubresourceEstimate, UnpricedComponent } from '../estimate/types.js';
+import { sumRanges } from '../estimate/ranges.js';
+import type { CostComponent, CostRange, PricingInfo, ProjectEstimate, ResourceEstimate, ResourceRef, SubresourceEstimate, UnpricedComponent } from '../estimate/types.js';
 import { parseJson, readProjects, type InputOptions } from './index.js';
 import type { ChangeAction, Project } from './types.js';
 
@@ -77,6 +78,13 @@ class Reader {
     return v === null ? null : this.money(v, where);
   }
 
+  /** An optional `{ low, high }` usage range, as `{ costRange }` to spread. */
+  range(v: unknown, where: string): { costRange?: CostRange } {
+    if (v === undefined) return {};
+    const o = this.obj(v, where);
+    return { costRange: { low: this.money(o.low, `${where}.low`), high: this.money(o.high, `${where}.high`) } };
+  }
+
   unpriced(v: unknown, where: string): UnpricedComponent[] {
     return this.arr(v, where, true).map((u, i) => {
       const o = this.obj(u, `${where}[${i}]`);
@@ -102,6 +110,7 @@ class Reader {
       priceUnit: typeof o.priceUnit === 'string' ? o.priceUnit : this.str(o.unit, `${where}.unit`),
       ...(tiers ? { tiers } : {}),
       monthlyCost: this.moneyOrNull(o.monthlyCost, `${where}.monthlyCost`),
+      ...this.range(o.monthlyCostRange, `${where}.monthlyCostRange`),
       usageBased: o.usageBased === true,
       provenance: this.arr(o.provenance, `${where}.provenance`, true) as CostComponent['provenance'],
     };
@@ -115,6 +124,7 @@ class Reader {
       subresources: this.arr(o.subresources, `${where}.subresources`, true).map((s, i) => this.subresource(s, `${where}.subresources[${i}]`)),
       unpriced: this.unpriced(o.unpriced, `${where}.unpriced`),
       monthlyCost: this.moneyOrNull(o.monthlyCost, `${where}.monthlyCost`),
+      ...this.range(o.monthlyCostRange, `${where}.monthlyCostRange`),
     };
   }
 
@@ -133,6 +143,7 @@ class Reader {
       unpriced: this.unpriced(o.unpriced, `${where}.unpriced`),
       assumptions: this.arr(o.assumptions, `${where}.assumptions`, true).map((a, i) => this.str(a, `${where}.assumptions[${i}]`)),
       monthlyCost: this.moneyOrNull(o.monthlyCost, `${where}.monthlyCost`),
+      ...this.range(o.monthlyCostRange, `${where}.monthlyCostRange`),
       hasUsageBasedUnknowns: usageUnknown(components, subresources),
     };
   }
@@ -179,6 +190,7 @@ export function readCostdiffOutput(doc: unknown, file: string): CostdiffOutput {
         free: r.refs(p.free, `projects[${pi}].free`),
         unsupported: r.refs(p.unsupported, `projects[${pi}].unsupported`),
         totalMonthlyCost: r.money(p.totalMonthlyCost, `projects[${pi}].totalMonthlyCost`),
+        ...r.range(p.totalMonthlyCostRange, `projects[${pi}].totalMonthlyCostRange`),
         warnings: r.arr(p.warnings, `projects[${pi}].warnings`, true).map((w) => String(w)),
       };
     });
@@ -204,7 +216,12 @@ export function readCostdiffOutput(doc: unknown, file: string): CostdiffOutput {
             action,
             ...(action === 'delete' ? { past: shown } : { planned: shown }),
             ...(pastBreakdown ? { past: pastBreakdown } : {}),
-            costs: { past: r.money(o.pastMonthlyCost, `${w}.pastMonthlyCost`), planned: r.money(o.plannedMonthlyCost, `${w}.plannedMonthlyCost`) },
+            costs: {
+              past: r.money(o.pastMonthlyCost, `${w}.pastMonthlyCost`),
+              planned: r.money(o.plannedMonthlyCost, `${w}.plannedMonthlyCost`),
+              ...rangeAs('pastRange', r.range(o.pastMonthlyCostRange, `${w}.pastMonthlyCostRange`)),
+              ...rangeAs('plannedRange', r.range(o.plannedMonthlyCostRange, `${w}.plannedMonthlyCostRange`)),
+            },
           };
         }),
         free: r.refs(p.free, `${at}.free`),
@@ -216,6 +233,7 @@ export function readCostdiffOutput(doc: unknown, file: string): CostdiffOutput {
   // As a baseline, a diff stands for its planned side.
   const plannedProjects: ProjectEstimate[] = recorded.projects.map((p) => {
     const resources = p.resources.filter((x) => x.planned).map((x) => x.planned as ResourceEstimate);
+    const costRange = sumRanges(p.resources.filter((x) => x.planned).map((x) => ({ cost: x.costs.planned, range: x.costs.plannedRange })));
     return {
       name: p.name,
       path: p.path,
@@ -224,10 +242,15 @@ export function readCostdiffOutput(doc: unknown, file: string): CostdiffOutput {
       free: p.free,
       unsupported: p.unsupported,
       totalMonthlyCost: Decimal.sum(p.resources.filter((x) => x.planned).map((x) => x.costs.planned)),
+      ...(costRange ? { costRange } : {}),
       warnings: p.warnings,
     };
   });
   return { kind: 'diff', pricing, recorded, plannedProjects };
+}
+
+function rangeAs<K extends string>(key: K, r: { costRange?: CostRange }): Partial<Record<K, CostRange>> {
+  return r.costRange ? ({ [key]: r.costRange } as Record<K, CostRange>) : {};
 }
 
 export type Baseline = { kind: 'estimate'; projects: ProjectEstimate[] } | { kind: 'projects'; projects: Project[] };

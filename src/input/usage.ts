@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { Decimal } from '../core/decimal.js';
 import { UserError } from '../core/errors.js';
 
 /**
@@ -12,9 +13,34 @@ import { UserError } from '../core/errors.js';
  *     module.app.aws_lambda_function.api[*]: { monthly_requests: 1000000 }
  *
  * Values for one resource are merged: type defaults, then wildcard entries, then its exact address.
+ *
+ * Where usage is not known, a value may be a range, `{ low, high }` with an optional `expected`:
+ *   aws_lambda_function.api: { monthly_requests: { low: 1e6, high: 5e6, expected: 2e6 } }
+ * The point estimate uses `expected` (without it the usage counts as not given); the low and
+ * high estimates use the bounds.
  */
 
 export type UsageValues = Record<string, unknown>;
+
+/** Which figure of a usage range to read; undefined: the point figure (`expected`). */
+export type UsageBound = 'low' | 'high';
+
+const RANGE_KEYS = ['low', 'high', 'expected'];
+
+/** A map with `low` or `high` is a range (validated by parseUsage). */
+function isRange(v: unknown): v is { low: unknown; high: unknown; expected?: unknown } {
+  return isMap(v) && ('low' in v || 'high' in v);
+}
+
+/** Replaces ranges (also inside nested maps) by one of their figures; undefined drops the key. */
+function resolveRanges(values: UsageValues, bound: UsageBound | undefined): UsageValues {
+  const out: UsageValues = {};
+  for (const [key, v] of Object.entries(values)) {
+    const resolved = isRange(v) ? v[bound ?? 'expected'] : isMap(v) ? resolveRanges(v, bound) : v;
+    if (resolved !== undefined) out[key] = resolved;
+  }
+  return out;
+}
 
 interface Pattern {
   text: string;
@@ -28,18 +54,24 @@ export class UsageFile {
     private readonly exact: Map<string, UsageValues>,
     private readonly patterns: Pattern[],
     private readonly typeDefaults: Map<string, UsageValues>,
+    private readonly ranges = false,
   ) {}
 
   static empty(): UsageFile {
     return new UsageFile('', new Map(), [], new Map());
   }
 
-  /** Usage values for one resource address. */
-  for(address: string, type: string): UsageValues {
+  /** True when some usage value is a `{ low, high }` range. */
+  hasRanges(): boolean {
+    return this.ranges;
+  }
+
+  /** Usage values for one resource address, ranges resolved to `bound` (default: the point figure). */
+  for(address: string, type: string, bound?: UsageBound): UsageValues {
     const merged: UsageValues = { ...(this.typeDefaults.get(type) ?? {}) };
     for (const p of this.patterns) if (p.regex.test(address)) Object.assign(merged, p.values);
     Object.assign(merged, this.exact.get(address) ?? {});
-    return merged;
+    return this.ranges ? resolveRanges(merged, bound) : merged;
   }
 
   /** Entries that describe usage-only pseudo resources (aws_data_transfer.<name>). */
@@ -86,7 +118,46 @@ export function parseUsage(doc: unknown, path: string): UsageFile {
   // More specific patterns (longer, fewer wildcards) win by being applied last.
   patterns.sort((a, b) => a.text.length - b.text.length);
   const typeDefaults = new Map(entries(doc.resource_type_default_usage, path, 'resource_type_default_usage'));
-  return new UsageFile(path, exact, patterns, typeDefaults);
+  let ranges = false;
+  for (const [address, values] of [...exact, ...patterns.map((p) => [p.text, p.values] as const), ...typeDefaults]) {
+    if (checkRanges(values, path, address, '')) ranges = true;
+  }
+  return new UsageFile(path, exact, patterns, typeDefaults, ranges);
+}
+
+/** Validates every range in one entry's values; true when there is one. */
+function checkRanges(values: UsageValues, path: string, address: string, prefix: string): boolean {
+  let found = false;
+  for (const [key, v] of Object.entries(values)) {
+    const where = `usage file ${path}: ${address}: ${prefix}${key}`;
+    if (isRange(v)) {
+      const extra = Object.keys(v).filter((k) => !RANGE_KEYS.includes(k));
+      if (extra.length) throw new UserError(`${where}: a range has only low, high and expected (got "${extra[0]}")`);
+      const figure = (name: string): Decimal | undefined => {
+        const raw = (v as Record<string, unknown>)[name];
+        if (raw === undefined && name === 'expected') return undefined;
+        let d: Decimal | undefined;
+        try {
+          d = Decimal.tryFrom(raw);
+        } catch {
+          d = undefined; // beyond Decimal's exponent range (1e308)
+        }
+        if (!d) throw new UserError(`${where}: ${name} should be a number, got ${raw === undefined ? 'nothing' : JSON.stringify(raw)}`);
+        return d;
+      };
+      const low = figure('low')!;
+      const high = figure('high')!;
+      const expected = figure('expected');
+      if (low.gt(high)) throw new UserError(`${where}: low (${String(v.low)}) is above high (${String(v.high)})`);
+      if (expected && (expected.lt(low) || expected.gt(high))) {
+        throw new UserError(`${where}: expected (${String(v.expected)}) is outside low – high (${String(v.low)} – ${String(v.high)})`);
+      }
+      found = true;
+    } else if (isMap(v) && checkRanges(v, path, address, `${prefix}${key}.`)) {
+      found = true;
+    }
+  }
+  return found;
 }
 
 function entries(section: unknown, path: string, name: string): [string, UsageValues][] {

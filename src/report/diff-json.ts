@@ -1,17 +1,25 @@
 import type { CostDiff, CostTotals, ProjectDiff, ResourceDiff } from '../estimate/diff-types.js';
-import { JSON_VERSION, resourceJson } from './json.js';
+import { JSON_VERSION, rangeJson, resourceJson } from './json.js';
 
 /**
  * The diff JSON (contract, version 1): the breakdown JSON's resources with an action and
  * past/planned/delta costs, and past/planned/delta totals per project and overall. Updates and
  * replacements also carry "pastBreakdown" (the cost fields before the change), so that
- * `comment github` can show both sides from this file alone.
+ * `comment github` can show both sides from this file alone. With usage ranges, the past,
+ * planned and delta ranges sit next to their figures ("pastRange", "pastMonthlyCostRange", …).
  */
 
 const cents = (d: { toNumber(places: number): number }) => d.toNumber(2);
 
-function totalsJson(t: CostTotals): { past: number; planned: number; delta: number } {
-  return { past: cents(t.past), planned: cents(t.planned), delta: cents(t.delta) };
+function totalsJson(t: CostTotals): Record<string, unknown> {
+  return {
+    past: cents(t.past),
+    planned: cents(t.planned),
+    delta: cents(t.delta),
+    ...(t.pastRange ? { pastRange: rangeJson(t.pastRange) } : {}),
+    ...(t.plannedRange ? { plannedRange: rangeJson(t.plannedRange) } : {}),
+    ...(t.deltaRange ? { deltaRange: rangeJson(t.deltaRange) } : {}),
+  };
 }
 
 export function resourceDiffJson(r: ResourceDiff): Record<string, unknown> {
@@ -25,6 +33,9 @@ export function resourceDiffJson(r: ResourceDiff): Record<string, unknown> {
   out.pastMonthlyCost = cents(r.pastMonthlyCost);
   out.plannedMonthlyCost = cents(r.plannedMonthlyCost);
   out.deltaMonthlyCost = cents(r.deltaMonthlyCost);
+  if (r.pastRange) out.pastMonthlyCostRange = rangeJson(r.pastRange);
+  if (r.plannedRange) out.plannedMonthlyCostRange = rangeJson(r.plannedRange);
+  if (r.deltaRange) out.deltaMonthlyCostRange = rangeJson(r.deltaRange);
   return out;
 }
 
@@ -38,6 +49,7 @@ export function projectDiffJson(p: ProjectDiff): Record<string, unknown> {
     unsupported: p.unsupported,
     ...totalsJson(p.totals),
     totalMonthlyCost: cents(p.totals.planned),
+    ...(p.totals.plannedRange ? { totalMonthlyCostRange: rangeJson(p.totals.plannedRange) } : {}),
     ...(p.warnings.length ? { warnings: p.warnings } : {}),
   };
 }
@@ -50,6 +62,7 @@ export function diffJson(d: CostDiff): Record<string, unknown> {
     projects: d.projects.map(projectDiffJson),
     ...totalsJson(d.totals),
     totalMonthlyCost: cents(d.totals.planned),
+    ...(d.totals.plannedRange ? { totalMonthlyCostRange: rangeJson(d.totals.plannedRange) } : {}),
   };
 }
 

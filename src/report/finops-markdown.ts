@@ -148,7 +148,7 @@ function forecastSection(f: Forecast, hasDrivers: boolean): string[] {
   lines.push(
     `- Change to the monthly bill: **${signedMoney(f.monthlyImpact)}**, ${signedMoney(f.annualImpact)} a year at today's usage (× 12).`,
     `- Over the next ${f.horizonMonths} months${hasDrivers ? ' with growth' : ''}: **${signedMoney(f.horizonImpact.expected)}**` +
-      (hasDrivers && !f.horizonImpact.low.eq(f.horizonImpact.high)
+      ((hasDrivers || f.usageRanges) && !f.horizonImpact.low.eq(f.horizonImpact.high)
         ? ` (range ${signedMoney(f.horizonImpact.low)} to ${signedMoney(f.horizonImpact.high)})`
         : '') +
       `; total spend ${money(f.horizonPlanned.expected)}.`,
@@ -167,7 +167,7 @@ function forecastSection(f: Forecast, hasDrivers: boolean): string[] {
   lines.push(
     '```mermaid',
     'xychart-beta',
-    `  title "Monthly cost: before (1st line), after (2nd)${months.some((m) => !m.planned.high.eq(m.planned.expected)) ? ', after with high growth (3rd)' : ''}"`,
+    `  title "Monthly cost: before (1st line), after (2nd)${months.some((m) => !m.planned.high.eq(m.planned.expected)) ? `, after with high ${f.usageRanges ? 'growth and usage' : 'growth'} (3rd)` : ''}"`,
     `  x-axis [${months.map((m) => `"M${m.index}"`).join(', ')}]`,
     `  y-axis "USD per month" ${chartNumber(min.isNegative() ? min : Decimal.ZERO)} --> ${chartNumber(max.isZero() ? Decimal.ONE : max)}`,
     `  line [${months.map((m) => chartNumber(m.past.expected)).join(', ')}]`,
@@ -182,7 +182,8 @@ function forecastSection(f: Forecast, hasDrivers: boolean): string[] {
     const m = months[i - 1];
     lines.push(`| ${i} | ${money(m.past.expected)} | ${money(m.planned.expected)} | ${signedMoney(m.delta.expected)} | ${money(m.planned.low)} – ${money(m.planned.high)} |`);
   }
-  lines.push('', '<sub>Month 1 is today\'s cost. Low assumes no growth; high the faster of the metrics file\'s observed trend and 1.5 × the expected growth.</sub>', '');
+  const usage = f.usageRanges ? ' Low and high also use the low and high usage of the usage file.' : '';
+  lines.push('', `<sub>Month 1 is today's cost. Low assumes no growth; high the faster of the metrics file's observed trend and 1.5 × the expected growth.${usage}</sub>`, '');
   return lines;
 }
 

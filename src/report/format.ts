@@ -1,4 +1,5 @@
 import type { Decimal } from '../core/decimal.js';
+import type { CostRange } from '../estimate/types.js';
 
 /**
  * Number formatting for people. Rounding here is presentation only: every figure passed in was
@@ -55,10 +56,26 @@ export function unsignedMoney(value: Decimal): string {
   return text.startsWith('-') ? text.slice(1) : text;
 }
 
-/** A cost that may be unknown: the amount, or why it is not shown. */
-export function costOrReason(cost: Decimal | null, unpriced: boolean): string {
+/** A cost that may be unknown: the amount, or why it is not shown; with its usage range if any. */
+export function costOrReason(cost: Decimal | null, unpriced: boolean, range?: CostRange): string {
+  if (range) return withRange(cost, range);
   if (cost !== null) return money(cost);
   return unpriced ? 'not priced' : 'depends on usage';
+}
+
+/** $10.00 – $40.00 */
+export function moneyRange(r: CostRange): string {
+  return `${money(r.low)} – ${money(r.high)}`;
+}
+
+/** +$10.00 – +$40.00 */
+export function signedMoneyRange(r: CostRange): string {
+  return `${signedMoney(r.low)} – ${signedMoney(r.high)}`;
+}
+
+/** "$32.85 (range $37.35 – $50.85)", or the range alone when the point figure is unknown. */
+export function withRange(cost: Decimal | null, range: CostRange): string {
+  return cost === null ? moneyRange(range) : `${money(cost)} (range ${moneyRange(range)})`;
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

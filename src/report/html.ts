@@ -7,7 +7,8 @@ import { decide, evaluatePolicies, type CheckResult } from '../estimate/policy.j
 import type { Estimate } from '../estimate/types.js';
 import { costByService, unitEconomics, type ServiceCost } from '../estimate/unit-economics.js';
 import { checkSummary, unitCostText } from './finops-markdown.js';
-import { money, percent, quantity, signedMoney } from './format.js';
+import { money, moneyRange, percent, quantity, signedMoney, signedMoneyRange } from './format.js';
+import type { CostRange } from '../estimate/types.js';
 
 /**
  * A self-contained HTML report: inline CSS and SVG charts drawn here, no scripts, fonts or
@@ -41,10 +42,10 @@ export function estimateAsDiff(e: Estimate): CostDiff {
     resources: p.resources.map((r) => resourceDiff('no-op', r, r)),
     free: p.free,
     unsupported: p.unsupported,
-    totals: totals(p.totalMonthlyCost, p.totalMonthlyCost),
+    totals: totals(p.totalMonthlyCost, p.totalMonthlyCost, { past: p.costRange, planned: p.costRange }),
     warnings: p.warnings,
   }));
-  return { currency: 'USD', pricing: e.pricing, projects, totals: totals(e.totalMonthlyCost, e.totalMonthlyCost) };
+  return { currency: 'USD', pricing: e.pricing, projects, totals: totals(e.totalMonthlyCost, e.totalMonthlyCost, { past: e.costRange, planned: e.costRange }) };
 }
 
 const CSS = `
@@ -151,8 +152,14 @@ function forecastChart(f: Forecast, withBefore: boolean): string {
   return legend + parts.join('');
 }
 
-function card(label: string, value: string, id: string, cls = ''): string {
-  return `<div class="card"><div class="label">${esc(label)}</div><div class="value ${cls}" id="${id}">${esc(value)}</div></div>`;
+function card(label: string, value: string, id: string, cls = '', range?: string): string {
+  const under = range ? `<div class="label" id="${id}-range">${esc(range)}</div>` : '';
+  return `<div class="card"><div class="label">${esc(label)}</div><div class="value ${cls}" id="${id}">${esc(value)}</div>${under}</div>`;
+}
+
+/** "range $10.00 – $40.00" under a total, when the usage range says more than the figure. */
+function rangeNote(point: Decimal, range: CostRange | undefined, format: (r: CostRange) => string): string | undefined {
+  return range && !(range.low.eq(point) && range.high.eq(point)) ? `usage range ${format(range)}` : undefined;
 }
 
 function deltaClass(d: Decimal): string {
@@ -222,12 +229,12 @@ export function renderHtml(input: CostDiff | Estimate, config?: CostdiffConfig, 
 
   const cards = withBefore
     ? [
-        card('Before (monthly)', money(t.past), 'total-before'),
-        card('After (monthly)', money(t.planned), 'total-after'),
-        card('Change (monthly)', signedMoney(t.delta), 'total-delta', deltaClass(t.delta)),
+        card('Before (monthly)', money(t.past), 'total-before', '', rangeNote(t.past, t.pastRange, moneyRange)),
+        card('After (monthly)', money(t.planned), 'total-after', '', rangeNote(t.planned, t.plannedRange, moneyRange)),
+        card('Change (monthly)', signedMoney(t.delta), 'total-delta', deltaClass(t.delta), rangeNote(t.delta, t.deltaRange, signedMoneyRange)),
         card('Change (yearly)', signedMoney(t.deltaYearly), 'total-delta-yearly', deltaClass(t.delta)),
       ]
-    : [card('Monthly total', money(t.planned), 'total-after')];
+    : [card('Monthly total', money(t.planned), 'total-after', '', rangeNote(t.planned, t.plannedRange, moneyRange))];
   if (e.discount) cards.push(card(`After ${e.discount.percent.toString()} % discount`, money(e.compared.planned), 'total-effective'));
   body.push(`<div class="cards">${cards.join('')}</div>`);
 
@@ -260,12 +267,14 @@ export function renderHtml(input: CostDiff | Estimate, config?: CostdiffConfig, 
 
   body.push(`<h2>Forecast (${f.horizonMonths} months)</h2>`);
   const hasGrowth = f.drivers.some((d) => d.resources.length > 0);
+  // The band shows growth, usage ranges, or both.
+  const hasBand = hasGrowth || f.usageRanges;
   body.push(
     `<p id="forecast-summary">${
       withBefore
-        ? `Change to the monthly bill: <strong>${signedMoney(f.monthlyImpact)}</strong>; ${signedMoney(f.annualImpact)} a year at today's usage. Over ${f.horizonMonths} months${hasGrowth ? ' with growth' : ''}: <strong>${signedMoney(f.horizonImpact.expected)}</strong>${hasGrowth ? ` (${signedMoney(f.horizonImpact.low)} to ${signedMoney(f.horizonImpact.high)})` : ''}. `
+        ? `Change to the monthly bill: <strong>${signedMoney(f.monthlyImpact)}</strong>; ${signedMoney(f.annualImpact)} a year at today's usage. Over ${f.horizonMonths} months${hasGrowth ? ' with growth' : ''}: <strong>${signedMoney(f.horizonImpact.expected)}</strong>${hasBand ? ` (${signedMoney(f.horizonImpact.low)} to ${signedMoney(f.horizonImpact.high)})` : ''}. `
         : ''
-    }Total spend over ${f.horizonMonths} months: <strong>${money(f.horizonPlanned.expected)}</strong>${hasGrowth ? ` (${money(f.horizonPlanned.low)} to ${money(f.horizonPlanned.high)})` : ''}.</p>`,
+    }Total spend over ${f.horizonMonths} months: <strong>${money(f.horizonPlanned.expected)}</strong>${hasBand ? ` (${money(f.horizonPlanned.low)} to ${money(f.horizonPlanned.high)})` : ''}.</p>`,
   );
   for (const d of f.drivers.filter((x) => x.resources.length)) {
     const g = (v: Decimal) => `${v.times(Decimal.fromInt(100)).toFixed(1)} %`;

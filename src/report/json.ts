@@ -1,11 +1,16 @@
 import { HOURS_PER_MONTH } from '../core/decimal.js';
-import type { CostComponent, Estimate, ProjectEstimate, ResourceEstimate, SubresourceEstimate } from '../estimate/types.js';
+import type { CostComponent, CostRange, Estimate, ProjectEstimate, ResourceEstimate, SubresourceEstimate } from '../estimate/types.js';
 
 /**
  * The JSON output contract (version 1, see README "JSON output"). Money is a JSON number in
  * USD: costs rounded to cents, unit prices exactly as published, hourly costs to 6 decimals.
  */
 export const JSON_VERSION = '1';
+
+/** Additive to version 1: `"monthlyCostRange": { "low", "high" }` where a usage range applies. */
+export function rangeJson(r: CostRange): { low: number; high: number } {
+  return { low: r.low.toNumber(2), high: r.high.toNumber(2) };
+}
 
 export interface JsonComponent {
   name: string;
@@ -15,6 +20,7 @@ export interface JsonComponent {
   priceUnit: string;
   tiers?: { start: number; end: number | null; unitPrice: number }[];
   monthlyCost: number | null;
+  monthlyCostRange?: { low: number; high: number };
   usageBased: boolean;
   provenance: { kind: string; source: string; date: string; rateCode?: string }[];
 }
@@ -28,6 +34,7 @@ export function componentJson(c: CostComponent): JsonComponent {
     priceUnit: c.priceUnit,
     ...(c.tiers ? { tiers: c.tiers.map((t) => ({ start: t.start.toNumber(), end: t.end ? t.end.toNumber() : null, unitPrice: t.unitPrice.toNumber() })) } : {}),
     monthlyCost: c.monthlyCost === null ? null : c.monthlyCost.toNumber(2),
+    ...(c.costRange ? { monthlyCostRange: rangeJson(c.costRange) } : {}),
     usageBased: c.usageBased,
     provenance: c.provenance.map((p) => ({ ...p })),
   };
@@ -37,6 +44,7 @@ function subresourceJson(s: SubresourceEstimate): Record<string, unknown> {
   return {
     name: s.name,
     monthlyCost: s.monthlyCost === null ? null : s.monthlyCost.toNumber(2),
+    ...(s.costRange ? { monthlyCostRange: rangeJson(s.costRange) } : {}),
     components: s.components.map(componentJson),
     ...(s.subresources.length ? { subresources: s.subresources.map(subresourceJson) } : {}),
     ...(s.unpriced.length ? { unpriced: s.unpriced } : {}),
@@ -51,6 +59,7 @@ export function resourceJson(r: ResourceEstimate): Record<string, unknown> {
     ...(r.action ? { action: r.action } : {}),
     hourlyCost: r.monthlyCost === null ? null : r.monthlyCost.dividedBy(HOURS_PER_MONTH).toNumber(6),
     monthlyCost: r.monthlyCost === null ? null : r.monthlyCost.toNumber(2),
+    ...(r.costRange ? { monthlyCostRange: rangeJson(r.costRange) } : {}),
     components: r.components.map(componentJson),
     subresources: r.subresources.map(subresourceJson),
     unpriced: r.unpriced,
@@ -67,6 +76,7 @@ export function projectJson(p: ProjectEstimate): Record<string, unknown> {
     free: p.free,
     unsupported: p.unsupported,
     totalMonthlyCost: p.totalMonthlyCost.toNumber(2),
+    ...(p.costRange ? { totalMonthlyCostRange: rangeJson(p.costRange) } : {}),
     ...(p.warnings.length ? { warnings: p.warnings } : {}),
   };
 }
@@ -78,6 +88,7 @@ export function estimateJson(e: Estimate): Record<string, unknown> {
     pricing: { snapshot: e.pricing.snapshot, mode: e.pricing.mode, sourceDates: e.pricing.sourceDates },
     projects: e.projects.map(projectJson),
     totalMonthlyCost: e.totalMonthlyCost.toNumber(2),
+    ...(e.costRange ? { totalMonthlyCostRange: rangeJson(e.costRange) } : {}),
     recommendations: (e.recommendations ?? []).map((r) => ({
       address: r.address,
       change: r.change,

@@ -1,8 +1,9 @@
 import type { Decimal } from '../core/decimal.js';
+import type { CostRange } from '../estimate/types.js';
 import type { CostDiff, DiffTotals, ProjectDiff, ResourceDiff } from '../estimate/diff-types.js';
 import type { ChangeAction } from '../input/types.js';
 import { sideText } from './diff-table.js';
-import { costOrReason, money, percent, plural, signedMoney, unsignedMoney } from './format.js';
+import { costOrReason, money, percent, plural, signedMoney, signedMoneyRange, unsignedMoney, withRange } from './format.js';
 
 /**
  * The pull-request comment, written for a product owner first: the headline, the verdict, the
@@ -54,21 +55,44 @@ function code(text: string): string {
   return `\`${text.replace(/`/g, "'")}\``;
 }
 
+const isZeroCents = (d: Decimal) => d.toFixed(2) === '0.00' || d.toFixed(2) === '-0.00';
+
+/** A total with its usage range when the range says more than the figure. */
+function totalText(point: Decimal, range: CostRange | undefined): string {
+  return range && !(range.low.eq(point) && range.high.eq(point)) ? withRange(point, range) : money(point);
+}
+
+/** "between $380.00 and $560.00": unsigned when both bounds go the way of `verb`, else signed. */
+function between(r: CostRange, verb: 'adds' | 'saves' | undefined): string {
+  const sameWay = verb === 'adds' ? !r.low.isNegative() : verb === 'saves' ? !r.high.isPositive() : false;
+  const f = sameWay ? unsignedMoney : signedMoney;
+  return `between ${f(verb === 'saves' ? r.high : r.low)} and ${f(verb === 'saves' ? r.low : r.high)}`;
+}
+
 export function headline(t: DiffTotals): string {
-  if (t.delta.toFixed(2) === '0.00' || t.delta.toFixed(2) === '-0.00') {
-    return `This pull request does not change the monthly cost. Monthly total: ${money(t.planned)}.`;
+  const total = t.plannedRange && !(t.plannedRange.low.eq(t.planned) && t.plannedRange.high.eq(t.planned))
+    ? `${money(t.planned)} (${between(t.plannedRange, 'adds')} depending on usage)`
+    : money(t.planned);
+  const range = t.deltaRange && !(t.deltaRange.low.eq(t.delta) && t.deltaRange.high.eq(t.delta)) ? t.deltaRange : undefined;
+  if (isZeroCents(t.delta)) {
+    if (range && !(isZeroCents(range.low) && isZeroCents(range.high))) {
+      return `This pull request does not change the monthly cost at the usage given; depending on usage, ${between(range, undefined)} per month. Monthly total: ${total}.`;
+    }
+    return `This pull request does not change the monthly cost. Monthly total: ${total}.`;
   }
   const verb = t.delta.isNegative() ? 'saves' : 'adds';
-  const pct = t.deltaPercent ? ` (${percent(t.deltaPercent)})` : '';
+  const notes = [...(t.deltaPercent ? [percent(t.deltaPercent)] : []), ...(range ? [`${between(range, verb)} depending on usage`] : [])];
+  const pct = notes.length ? ` (${notes.join('; ')})` : '';
   return (
     `This pull request ${verb} **${unsignedMoney(t.delta)} per month**${pct}, **${unsignedMoney(t.deltaYearly)} per year**. ` +
-    `New monthly total: ${money(t.planned)}.`
+    `New monthly total: ${total}.`
   );
 }
 
 function change(t: DiffTotals): string {
   const pct = t.deltaPercent && !t.delta.isZero() ? ` (${percent(t.deltaPercent)})` : '';
-  return `${signedMoney(t.delta)}${pct}`;
+  const range = t.deltaRange && !(t.deltaRange.low.eq(t.delta) && t.deltaRange.high.eq(t.delta)) ? ` (range ${signedMoneyRange(t.deltaRange)})` : '';
+  return `${signedMoney(t.delta)}${pct}${range}`;
 }
 
 interface Folding {
@@ -86,10 +110,10 @@ function projectTable(d: CostDiff, rows: number): string[] {
   if (rows < d.projects.length) {
     shown = [...d.projects].sort((a, b) => absCmp(b.totals.delta.scaled, a.totals.delta.scaled)).slice(0, rows);
   }
-  for (const p of shown) lines.push(`| ${cell(p.name)} | ${money(p.totals.past)} | ${money(p.totals.planned)} | ${change(p.totals)} |`);
+  for (const p of shown) lines.push(`| ${cell(p.name)} | ${totalText(p.totals.past, p.totals.pastRange)} | ${totalText(p.totals.planned, p.totals.plannedRange)} | ${change(p.totals)} |`);
   if (rows < d.projects.length) lines.push(`| *${plural(d.projects.length - rows, 'more project')} (smaller changes)* | | | |`);
   if (d.projects.length > 1) {
-    lines.push(`| **Total** | **${money(d.totals.past)}** | **${money(d.totals.planned)}** | **${change(d.totals)}** |`);
+    lines.push(`| **Total** | **${totalText(d.totals.past, d.totals.pastRange)}** | **${totalText(d.totals.planned, d.totals.plannedRange)}** | **${change(d.totals)}** |`);
   }
   return lines;
 }
@@ -100,15 +124,19 @@ function absCmp(a: bigint, b: bigint): number {
   return x > y ? 1 : x < y ? -1 : 0;
 }
 
-function componentCost(side: { monthlyCost: Decimal | null } | undefined): string {
-  return side ? costOrReason(side.monthlyCost, false) : '–';
+function componentCost(side: { monthlyCost: Decimal | null; costRange?: CostRange } | undefined): string {
+  return side ? costOrReason(side.monthlyCost, false, side.costRange) : '–';
+}
+
+function deltaText(delta: Decimal, range: CostRange | undefined): string {
+  return range && !(range.low.eq(delta) && range.high.eq(delta)) ? `${signedMoney(delta)} (range ${signedMoneyRange(range)})` : signedMoney(delta);
 }
 
 function resourceRows(r: ResourceDiff, withComponents: boolean): string[] {
-  const rows = [`| ${cell(code(r.address))} | ${ACTION_WORD[r.action]} | ${sideText(r.past)} | ${sideText(r.planned)} | ${signedMoney(r.deltaMonthlyCost)} |`];
+  const rows = [`| ${cell(code(r.address))} | ${ACTION_WORD[r.action]} | ${sideText(r.past)} | ${sideText(r.planned)} | ${deltaText(r.deltaMonthlyCost, r.deltaRange)} |`];
   if (withComponents) {
     for (const c of r.components) {
-      rows.push(`| &nbsp;&nbsp;↳ ${cell(c.name)} | | ${componentCost(c.past)} | ${componentCost(c.planned)} | ${signedMoney(c.deltaMonthlyCost)} |`);
+      rows.push(`| &nbsp;&nbsp;↳ ${cell(c.name)} | | ${componentCost(c.past)} | ${componentCost(c.planned)} | ${deltaText(c.deltaMonthlyCost, c.deltaRange)} |`);
     }
   }
   return rows;
