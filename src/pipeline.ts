@@ -1,4 +1,5 @@
-import { readProjects, type InputOptions } from './input/index.js';
+import type { InputOptions } from './input/index.js';
+import { readSelectedProjects, type ProjectSelection } from './input/projects.js';
 import type { Project } from './input/types.js';
 import { UsageFile, loadUsageFile, type UsageBound } from './input/usage.js';
 import { estimateProject } from './estimate/cost.js';
@@ -19,7 +20,8 @@ import { loadResourceTypes, USAGE_ONLY_TYPES } from './resources/registry.js';
  */
 
 export interface BreakdownOptions {
-  path: string;
+  /** --path, or the projects of costdiff.yml. */
+  selection: ProjectSelection;
   input: InputOptions;
   usageFile?: string;
   pricing: PricingOptions;
@@ -27,6 +29,18 @@ export interface BreakdownOptions {
 
 export async function loadUsage(path: string | undefined): Promise<UsageFile> {
   return path ? loadUsageFile(path) : UsageFile.empty();
+}
+
+/** Usage for each project: its own file from costdiff.yml, else --usage-file. */
+export type UsageFor = (project: Project) => UsageFile;
+
+export async function loadProjectUsage(projects: Project[], defaultFile: string | undefined): Promise<UsageFor> {
+  const files = new Map<string, UsageFile>();
+  for (const path of new Set([defaultFile, ...projects.map((p) => p.usageFile)])) {
+    if (path) files.set(path, await loadUsageFile(path));
+  }
+  const fallback = (defaultFile && files.get(defaultFile)) || UsageFile.empty();
+  return (project) => (project.usageFile && files.get(project.usageFile)) || fallback;
 }
 
 type SideResults = Map<Project, Partial<Record<Side, ResourceCostResult[]>>>;
@@ -43,19 +57,20 @@ export interface PricedSides {
 }
 
 /** Runs the resources and pricing stages for the requested sides of every project. */
-export async function priceProjects(projects: Project[], sides: Side[], usage: UsageFile, pricingOptions: PricingOptions): Promise<PricedSides> {
+export async function priceProjects(projects: Project[], sides: Side[], usage: UsageFile | UsageFor, pricingOptions: PricingOptions): Promise<PricedSides> {
+  const usageFor: UsageFor = typeof usage === 'function' ? usage : () => usage;
   await loadResourceTypes([...projects.flatMap((p) => p.resources.map((r) => r.type)), ...USAGE_ONLY_TYPES]);
   const evaluate = (bound?: UsageBound): SideResults => {
     const results: SideResults = new Map();
     for (const project of projects) {
       const entry: Partial<Record<Side, ResourceCostResult[]>> = {};
-      for (const side of sides) entry[side] = evaluateSide(project, side, usage, bound);
+      for (const side of sides) entry[side] = evaluateSide(project, side, usageFor(project), bound);
       results.set(project, entry);
     }
     return results;
   };
   const bySide = evaluate();
-  const bounds = usage.hasRanges() ? { low: evaluate('low'), high: evaluate('high') } : undefined;
+  const bounds = projects.some((p) => usageFor(p).hasRanges()) ? { low: evaluate('low'), high: evaluate('high') } : undefined;
   // One lookup for every run: a bound can need a price the point run does not (a ranged map key).
   const runs = [bySide, ...(bounds ? [bounds.low, bounds.high] : [])];
   const specs = runs.flatMap((m) => [...m.values()].flatMap((e) => Object.values(e).flat().map((r) => r?.spec)));
@@ -98,8 +113,8 @@ export function toEstimate(projects: ProjectEstimate[], pricing: PricingInfo): E
 }
 
 export async function breakdown(options: BreakdownOptions): Promise<Estimate> {
-  const projects = await readProjects(options.path, options.input);
-  const usage = await loadUsage(options.usageFile);
+  const projects = await readSelectedProjects(options.selection, options.input);
+  const usage = await loadProjectUsage(projects, options.usageFile);
   const priced = await priceProjects(projects, ['after'], usage, options.pricing);
   const estimate = toEstimate(estimateSide(priced, 'after'), priced.pricing);
   const results = priced.projects.flatMap((p) => priced.sides.get(p)?.after ?? []);

@@ -1,10 +1,11 @@
 import { UsageError } from '../core/errors.js';
 import type { InputOptions } from '../input/index.js';
+import type { ProjectSelection } from '../input/projects.js';
 import { isOnline, resolveCacheDir, type PricingOptions } from '../pricing/source.js';
 
 /** Values of the options every estimating command shares (see ESTIMATE_OPTIONS in program.ts). */
 export interface EstimateArgs {
-  path: string;
+  path?: string;
   'usage-file'?: string;
   region?: string;
   'terraform-var-file'?: string[];
@@ -33,4 +34,15 @@ export function inputOptions(args: EstimateArgs, env: NodeJS.ProcessEnv): InputO
 
 export function pricingOptions(args: EstimateArgs, env: NodeJS.ProcessEnv, log?: (line: string) => void): PricingOptions {
   return { cacheDir: resolveCacheDir(args['pricing-cache'], env), online: isOnline(args.online, env), log };
+}
+
+/**
+ * What to price: --path, or without it the projects of costdiff.yml (--config, else ./costdiff.yml).
+ * The config (and the YAML parser) is only read when it is asked for or needed.
+ */
+export async function projectSelection(a: { path?: string; config?: string }): Promise<ProjectSelection> {
+  if (a.path && !a.config) return { path: a.path };
+  const { findConfig } = await import('../config/load.js');
+  const config = await findConfig(a.config);
+  return { path: a.path, configFile: config?.file, configured: config?.projects };
 }

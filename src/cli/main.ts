@@ -21,14 +21,25 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
     if (err instanceof UserError) {
-      process.stderr.write(`costdiff: ${err.message}\n`);
+      process.stderr.write(`costdiff: ${oneLine(err.message)}\n`);
       if (debug && err.stack) process.stderr.write(`${err.stack}\n`);
       return err.exitCode;
     }
-    process.stderr.write(`costdiff: internal error: ${errorMessage(err)} (rerun with --debug for details)\n`);
+    process.stderr.write(`costdiff: internal error: ${oneLine(errorMessage(err))} (rerun with --debug for details)\n`);
     if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
     return 1;
   }
+}
+
+/**
+ * Messages quote input (a region, a JSON excerpt): control characters and line breaks in it are
+ * escaped so the error stays one line and cannot drive a terminal; a huge quoted value is cut.
+ */
+function oneLine(message: string): string {
+  const escaped = message.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return escaped.length > 2000 ? `${escaped.slice(0, 2000)}…` : escaped;
 }
 
 function version(): string {

@@ -13,7 +13,7 @@ export const RESOURCES_FORMATS = ['table', 'json', 'markdown'] as const;
 export const BEHAVIORS = ['update', 'new', 'delete-and-new', 'hide-and-new'] as const satisfies readonly Behavior[];
 
 const ESTIMATE_OPTIONS: Record<string, OptionSpec> = {
-  path: { type: 'string', required: true, placeholder: 'PATH', describe: 'plan JSON, binary plan, or directory of .tf files' },
+  path: { type: 'string', placeholder: 'PATH', describe: 'plan JSON, binary plan, .tf directory, or a monorepo directory (default: the projects of costdiff.yml)' },
   'usage-file': { type: 'string', placeholder: 'FILE', describe: 'usage file (Infracost format: version 0.1, resource_usage)' },
   region: { type: 'string', placeholder: 'REGION', describe: 'region when neither the configuration nor AWS_REGION/AWS_DEFAULT_REGION sets one' },
   'terraform-var-file': { type: 'string', array: true, placeholder: 'FILE', describe: '.tfvars file for .tf directories' },

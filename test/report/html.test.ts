@@ -127,7 +127,7 @@ describeBrowser('the HTML report in headless Chromium', () => {
 
   test('a breakdown: today\'s cost only, no before/after columns', async () => {
     const estimate = await breakdown({
-      path: fixture('finops', 'plan.json'),
+      selection: { path: fixture('finops', 'plan.json') },
       input: { env: {}, varFiles: [], vars: {}, projectName: 'prod' },
       pricing: { cacheDir: join(repoRoot(), 'pricing-cache'), online: false },
     });

@@ -3,7 +3,7 @@ import { renderJson } from '../../report/json.js';
 import { renderTable } from '../../report/table.js';
 import type { OptionValues } from '../args.js';
 import type { BREAKDOWN_FORMATS } from '../program.js';
-import { inputOptions, pricingOptions, type EstimateArgs } from '../common.js';
+import { inputOptions, pricingOptions, projectSelection, type EstimateArgs } from '../common.js';
 import { emit, warn } from '../output.js';
 
 type BreakdownArgs = EstimateArgs & { format: (typeof BREAKDOWN_FORMATS)[number]; config?: string };
@@ -11,7 +11,7 @@ type BreakdownArgs = EstimateArgs & { format: (typeof BREAKDOWN_FORMATS)[number]
 export async function runBreakdown(values: OptionValues): Promise<void> {
   const a = values as unknown as BreakdownArgs;
   const estimate = await breakdown({
-    path: a.path,
+    selection: await projectSelection(a),
     input: inputOptions(a, process.env),
     usageFile: a['usage-file'],
     pricing: pricingOptions(a, process.env, warn),

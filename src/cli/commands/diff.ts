@@ -1,20 +1,23 @@
 import { UsageError } from '../../core/errors.js';
 import { diffEstimates, diffPlanSides, toCostDiff } from '../../estimate/diff.js';
 import type { CostDiff } from '../../estimate/diff-types.js';
-import { readBaseline } from '../../input/baseline.js';
-import { readProjects, type InputOptions } from '../../input/index.js';
-import { estimateSide, loadUsage, priceProjects } from '../../pipeline.js';
+import { readBaseline, type Baseline } from '../../input/baseline.js';
+import type { InputOptions } from '../../input/index.js';
+import { readSelectedProjects, type ProjectSelection } from '../../input/projects.js';
+import type { Project } from '../../input/types.js';
+import { estimateSide, loadProjectUsage, priceProjects } from '../../pipeline.js';
 import type { PricingOptions } from '../../pricing/source.js';
 import { renderDiffJson } from '../../report/diff-json.js';
 import { renderDiffTable } from '../../report/diff-table.js';
 import { renderMarkdown, validTag } from '../../report/markdown.js';
 import type { OptionValues } from '../args.js';
 import type { DIFF_FORMATS } from '../program.js';
-import { inputOptions, pricingOptions, type EstimateArgs } from '../common.js';
+import { inputOptions, pricingOptions, projectSelection, type EstimateArgs } from '../common.js';
 import { emit, warn } from '../output.js';
 
 export interface DiffOptions {
-  path: string;
+  /** --path, or the projects of costdiff.yml. */
+  selection: ProjectSelection;
   compareTo?: string;
   input: InputOptions;
   usageFile?: string;
@@ -23,23 +26,37 @@ export interface DiffOptions {
 
 /**
  * Without a baseline, a plan's prior state against its planned state; with one, the baseline's
- * (planned) state against --path's, both priced from the same pricing source in one pass.
+ * (planned) state against the new one, both priced from the same pricing source in one pass.
+ * A git: baseline is read per project, each at its own path at that ref.
  */
 export async function computeDiff(options: DiffOptions): Promise<CostDiff> {
-  const projects = await readProjects(options.path, options.input);
-  const usage = await loadUsage(options.usageFile);
+  const projects = await readSelectedProjects(options.selection, options.input);
   if (!options.compareTo) {
+    const usage = await loadProjectUsage(projects, options.usageFile);
     const priced = await priceProjects(projects, ['before', 'after'], usage, options.pricing);
     return toCostDiff(diffPlanSides(projects, estimateSide(priced, 'before'), estimateSide(priced, 'after')), priced.pricing);
   }
-  const baseline = await readBaseline(options.compareTo, options.path, options.input);
+  const baseline = await readBaselines(options.compareTo, projects, options);
   if (baseline.kind === 'estimate') {
-    const priced = await priceProjects(projects, ['after'], usage, options.pricing);
+    const priced = await priceProjects(projects, ['after'], await loadProjectUsage(projects, options.usageFile), options.pricing);
     return toCostDiff(diffEstimates(baseline.projects, estimateSide(priced, 'after')), priced.pricing);
   }
-  const priced = await priceProjects([...projects, ...baseline.projects], ['after'], usage, options.pricing);
+  const all = [...projects, ...baseline.projects];
+  const priced = await priceProjects(all, ['after'], await loadProjectUsage(all, options.usageFile), options.pricing);
   const sides = estimateSide(priced, 'after');
   return toCostDiff(diffEstimates(sides.slice(projects.length), sides.slice(0, projects.length)), priced.pricing);
+}
+
+async function readBaselines(spec: string, projects: Project[], options: DiffOptions): Promise<Baseline> {
+  if (!spec.startsWith('git:')) return readBaseline(spec, options.selection.path ?? projects[0]?.path ?? '.', options.input);
+  const out: Project[] = [];
+  for (const project of projects) {
+    const at = await readBaseline(spec, project.path, { ...options.input, projectName: project.name });
+    if (at.kind !== 'projects') continue;
+    // The baseline of a project is priced with the same usage as the project itself.
+    for (const b of at.projects) out.push({ ...b, name: project.name, usageFile: project.usageFile });
+  }
+  return { kind: 'projects', projects: out };
 }
 
 type DiffArgs = EstimateArgs & { 'compare-to'?: string; format: (typeof DIFF_FORMATS)[number]; tag?: string; config?: string };
@@ -48,7 +65,7 @@ export async function runDiff(values: OptionValues): Promise<void> {
   const a = values as unknown as DiffArgs;
   if (a.tag !== undefined && !validTag(a.tag)) throw new UsageError('--tag may only contain letters, digits, ".", "_", "-" and "/" (at most 64)');
   const diff = await computeDiff({
-    path: a.path,
+    selection: await projectSelection(a),
     compareTo: a['compare-to'],
     input: inputOptions(a, process.env),
     usageFile: a['usage-file'],
