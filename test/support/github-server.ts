@@ -38,6 +38,10 @@ export interface Fault {
   times?: number;
   /** Do the work first, then answer with the fault (a response lost after success). */
   afterEffect?: boolean;
+  /** Close the connection without an answer (status is ignored). */
+  drop?: boolean;
+  /** Never answer: the client's timeout has to end the request (status is ignored). */
+  stall?: boolean;
 }
 
 export interface StoredComment {
@@ -61,6 +65,7 @@ export class GithubServer {
   readonly requests: RecordedRequest[] = [];
   readonly comments: StoredComment[] = [];
   private faults: (Fault & { left: number })[] = [];
+  private barrier: { method: string; path: RegExp; count: number; waiting: (() => void)[] } | undefined;
   private nextId = 1_000_001;
   private clock = Date.parse('2025-06-02T10:00:00Z');
   private server: Server | undefined;
@@ -93,6 +98,14 @@ export class GithubServer {
 
   fail(fault: Fault): void {
     this.faults.push({ ...fault, left: fault.times ?? 1 });
+  }
+
+  /**
+   * Holds the first `count` matching requests until all of them have arrived, so concurrent
+   * clients are made to interleave (two runs both listing comments before either creates one).
+   */
+  holdUntil(count: number, method: string, path: RegExp): void {
+    this.barrier = { method, path, count, waiting: [] };
   }
 
   /** Comments on an issue as GitHub would list them. */
@@ -162,7 +175,20 @@ export class GithubServer {
     if (auth !== `token ${this.token}` && auth !== `bearer ${this.token}` && auth !== `Bearer ${this.token}`) {
       return this.send(res, 401, ERRORS['401']);
     }
+    const b = this.barrier;
+    if (b && b.count > 0 && method === b.method && b.path.test(path)) {
+      b.count--;
+      await new Promise<void>((release) => {
+        b.waiting.push(release);
+        if (b.count === 0) for (const r of b.waiting.splice(0)) r();
+      });
+    }
     const fault = this.faults.find((f) => f.left > 0 && (!f.method || f.method === method) && (!f.path || f.path.test(path)));
+    if (fault && (fault.drop || fault.stall)) {
+      fault.left--;
+      if (fault.drop) req.socket.destroy();
+      return;
+    }
     if (fault && !fault.afterEffect) {
       fault.left--;
       return this.send(res, fault.status, fault.body ?? ERRORS['5xx'], fault.headers);

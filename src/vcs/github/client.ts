@@ -15,6 +15,8 @@ export interface RetryPolicy {
   baseDelayMs: number;
   /** A rate limit that resets later than this fails at once instead of waiting. */
   maxWaitMs: number;
+  /** One request may take this long before it counts as failed (a stalled connection). */
+  timeoutMs?: number;
   sleep: (ms: number) => Promise<void>;
 }
 
@@ -82,6 +84,7 @@ export function defaultPolicy(env: NodeJS.ProcessEnv): RetryPolicy {
     // Tunable for tests and for CI systems with their own patience.
     baseDelayMs: num(env.COSTDIFF_GITHUB_RETRY_BASE_MS, 1000),
     maxWaitMs: num(env.COSTDIFF_GITHUB_MAX_WAIT_S, 60) * 1000,
+    timeoutMs: num(env.COSTDIFF_GITHUB_TIMEOUT_S, 30) * 1000,
     sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
   };
 }
@@ -101,6 +104,8 @@ export async function createClient(options: {
     userAgent: options.userAgent,
     // Octokit's own logging could print request details; costdiff reports errors itself.
     log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
+    // A deadline per HTTP attempt: a stalled connection fails and is retried like a 5xx.
+    ...(options.policy.timeoutMs ? { request: { fetch: withTimeout(options.policy.timeoutMs) } } : {}),
   });
   const { policy, debug } = options;
   octokit.hook.wrap('request', async (request, requestOptions) => {
@@ -131,4 +136,11 @@ export async function createClient(options: {
     }
   });
   return { octokit, policy };
+}
+
+function withTimeout(ms: number): typeof fetch {
+  return (input, init) => {
+    const deadline = AbortSignal.timeout(ms);
+    return fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline });
+  };
 }

@@ -111,7 +111,28 @@ export async function postComment(client: GithubClient, t: GithubTarget, body: s
     result.hidden = 1;
   }
   const made = await createOnce(client, t, body, known);
+  if (behavior === 'update') return settleRace(client, t, body, marker, made, result);
   return { ...result, url: made.html_url };
+}
+
+/**
+ * Two `update` runs on one pull request (a re-run and a new push) can both find no comment and
+ * both create one. After creating, look again: the oldest costdiff comment wins, a younger one
+ * made by this run is deleted and its text moved to the oldest, so the runs end with one comment.
+ */
+async function settleRace(client: GithubClient, t: GithubTarget, body: string, marker: string, made: IssueComment, result: PostResult): Promise<PostResult> {
+  const ours = (await listComments(client, t)).filter((c) => (c.body ?? '').includes(marker));
+  const oldest = ours.reduce<IssueComment | undefined>((a, c) => (!a || c.id < a.id ? c : a), undefined);
+  if (!oldest || oldest.id === made.id) return { ...result, url: made.html_url };
+  const where = { owner: t.owner, repo: t.repo };
+  try {
+    await client.octokit.rest.issues.deleteComment({ ...where, comment_id: made.id });
+  } catch (err) {
+    if (httpFailure(err)?.status !== 404) throw err;
+  }
+  if (oldest.body === body) return { ...result, outcome: 'unchanged', url: oldest.html_url };
+  const { data } = await client.octokit.rest.issues.updateComment({ ...where, comment_id: oldest.id, body });
+  return { ...result, outcome: 'updated', url: (data as IssueComment).html_url };
 }
 
 /** One line for a failed GitHub call, for a person to act on. */
