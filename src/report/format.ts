@@ -73,9 +73,14 @@ export function signedMoneyRange(r: CostRange): string {
   return `${signedMoney(r.low)} – ${signedMoney(r.high)}`;
 }
 
-/** "$32.85 (range $37.35 – $50.85)", or the range alone when the point figure is unknown. */
+/**
+ * "$40.00 (range $37.35 – $50.85)"; the range alone when the point figure is unknown; and when the
+ * point figure leaves the ranged usage out (no `expected` value), the range first, saying so.
+ */
 export function withRange(cost: Decimal | null, range: CostRange): string {
-  return cost === null ? moneyRange(range) : `${money(cost)} (range ${moneyRange(range)})`;
+  if (cost === null) return moneyRange(range);
+  if (cost.lt(range.low) || cost.gt(range.high)) return `${moneyRange(range)} (${money(cost)} without the ranged usage)`;
+  return `${money(cost)} (range ${moneyRange(range)})`;
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

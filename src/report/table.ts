@@ -114,7 +114,7 @@ export function renderTable(e: Estimate): string {
   const parts = e.projects.map(renderProject);
   const footer = [
     '',
-    `OVERALL TOTAL (monthly)  ${money(e.totalMonthlyCost)}${e.costRange ? ` (range ${moneyRange(e.costRange)})` : ''}`,
+    `OVERALL TOTAL (monthly)  ${e.costRange ? withRange(e.totalMonthlyCost, e.costRange) : money(e.totalMonthlyCost)}`,
     `Prices: AWS on-demand list prices, ${e.pricing.mode === 'online' ? 'cache and Price List API' : 'offline snapshot'} ${e.pricing.snapshot}${pricedDates(e)}. Usage-based costs are shown only where a usage file gives usage.` +
       (e.costRange ? ' Ranges come from the low and high usage the usage file gives; a range without an expected value is not in the single figure.' : ''),
   ];

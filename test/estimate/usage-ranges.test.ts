@@ -134,8 +134,8 @@ describe('usage ranges in a breakdown', () => {
   it('shows ranges in the table', async () => {
     const text = renderTable(await breakdownOf());
     expect(text).toMatch(/Data processed .* \$4\.50 – \$18\.00\n/);
-    expect(text).toMatch(/aws_nat_gateway\.main .* \$32\.85 \(range \$37\.35 – \$50\.85\)\n/);
-    expect(text).toContain('OVERALL TOTAL (monthly)  $34.92 (range $38.38 – $56.02)');
+    expect(text).toMatch(/aws_nat_gateway\.main .* \$37\.35 – \$50\.85 \(\$32\.85 without the ranged usage\)\n/);
+    expect(text).toContain('OVERALL TOTAL (monthly)  $38.38 – $56.02 ($34.92 without the ranged usage)');
   });
 
   it('changes nothing when the usage file has no ranges', async () => {
