@@ -7,7 +7,9 @@ import { readSelectedProjects, type ProjectSelection } from '../../input/project
 import type { Project } from '../../input/types.js';
 import { estimateSide, loadProjectUsage, priceProjects } from '../../pipeline.js';
 import type { PricingOptions } from '../../pricing/source.js';
-import { renderDiffJson } from '../../report/diff-json.js';
+import type { CostdiffConfig } from '../../config/types.js';
+import { diffJson } from '../../report/diff-json.js';
+import type { FinOpsFigures } from '../../report/finops-summary.js';
 import { renderDiffTable } from '../../report/diff-table.js';
 import { renderMarkdown, validTag } from '../../report/markdown.js';
 import type { OptionValues } from '../args.js';
@@ -72,11 +74,37 @@ export async function runDiff(values: OptionValues): Promise<void> {
     pricing: pricingOptions(a, process.env, warn),
   });
   if (a.format !== 'table') for (const p of diff.projects) for (const w of p.warnings) warn(w);
+  // costdiff.yml (--config, else ./costdiff.yml) adds the FinOps view to every format.
+  const { findConfig } = await import('../../config/load.js');
+  const config = await findConfig(a.config);
   if (a.format === 'html') {
-    const [{ renderHtml }, { findConfig }] = await Promise.all([import('../../report/html.js'), import('../../config/load.js')]);
-    await emit(renderHtml(diff, await findConfig(a.config)), a.out);
+    const { renderHtml } = await import('../../report/html.js');
+    await emit(renderHtml(diff, config), a.out);
     return;
   }
-  const text = a.format === 'json' ? renderDiffJson(diff) : a.format === 'markdown' ? renderMarkdown(diff, { tag: a.tag }) : renderDiffTable(diff);
-  await emit(text, a.out);
+  if (a.format === 'markdown') {
+    const { finopsCommentParts } = await import('../../vcs/github/approvals.js');
+    await emit(renderMarkdown(diff, { tag: a.tag, ...(await finopsCommentParts(diff, config)) }), a.out);
+    return;
+  }
+  const finops = config ? await finopsFigures(diff, config) : undefined;
+  if (a.format === 'json') {
+    const { finopsJson } = await import('../../report/finops-summary.js');
+    await emit(JSON.stringify({ ...diffJson(diff), ...(finops && config ? { finops: finopsJson(finops, config) } : {}) }, null, 2) + '\n', a.out);
+    return;
+  }
+  const { finopsLines } = await import('../../report/finops-summary.js');
+  await emit(renderDiffTable(diff) + (finops ? `\n${finopsLines(finops).join('\n')}\n` : ''), a.out);
+}
+
+/** Policies (without approvals: those are read by `check` and `comment github`), unit costs, forecast. */
+async function finopsFigures(diff: CostDiff, config: CostdiffConfig): Promise<FinOpsFigures> {
+  const [{ forecast }, { decide, evaluatePolicies }, { unitEconomics }] = await Promise.all([
+    import('../../estimate/forecast.js'),
+    import('../../estimate/policy.js'),
+    import('../../estimate/unit-economics.js'),
+  ]);
+  const projected = forecast(diff, config);
+  const result = decide(evaluatePolicies(diff, config, projected), [], false);
+  return { result, unitCosts: unitEconomics(diff, config.unitEconomics), forecast: projected };
 }
