@@ -1,6 +1,6 @@
 import type { Decimal } from '../core/decimal.js';
 import type { ChangeAction } from '../input/types.js';
-import type { CostRange, PricingInfo, ResourceEstimate, ResourceRef } from './types.js';
+import type { CostRange, PricingInfo, Recommendation, ResourceEstimate, ResourceRef } from './types.js';
 
 /**
  * The cost diff model, kept apart from its renderers (table, JSON, markdown) as the AWS CDK keeps
@@ -95,4 +95,6 @@ export interface CostDiff {
   pricing: PricingInfo;
   projects: ProjectDiff[];
   totals: DiffTotals;
+  /** Savings for resources this change creates or changes, from the same prices. */
+  recommendations?: Recommendation[];
 }

@@ -3,7 +3,7 @@ import type { ChangeAction, Project } from '../input/types.js';
 import { compareAddresses } from './cost.js';
 import type { ComponentDiff, CostDiff, DiffTotals, ProjectDiff, ResourceDiff, UnpricedDiff } from './diff-types.js';
 import { boundsOf } from './ranges.js';
-import type { CostComponent, CostRange, PricingInfo, ProjectEstimate, ResourceEstimate, ResourceRef, SubresourceEstimate } from './types.js';
+import type { CostComponent, CostRange, PricingInfo, ProjectEstimate, Recommendation, ResourceEstimate, ResourceRef, SubresourceEstimate } from './types.js';
 
 /**
  * Cost diffs: a plan's prior state against its planned state, or two separate estimates matched
@@ -255,6 +255,7 @@ export function changedResources(p: ProjectDiff): ResourceDiff[] {
 /** A diff read back from costdiff's JSON: per-resource sides and the recorded totals. */
 export interface RecordedDiff {
   pricing: PricingInfo;
+  recommendations?: Recommendation[];
   projects: {
     name: string;
     path: string;
@@ -271,5 +272,12 @@ export function diffFromRecorded(recorded: RecordedDiff): CostDiff {
     const resources = p.resources.map((r) => resourceDiff(r.action, r.past, r.planned, r.costs));
     return { name: p.name, path: p.path, region: p.region, resources, free: p.free, unsupported: p.unsupported, totals: sumTotals(resources), warnings: p.warnings };
   });
-  return toCostDiff(projects, recorded.pricing);
+  const diff = toCostDiff(projects, recorded.pricing);
+  return recorded.recommendations?.length ? { ...diff, recommendations: recorded.recommendations } : diff;
+}
+
+/** Savings worth raising on a pull request: those for resources the change creates or changes. */
+export function recommendationsForChange(diff: CostDiff, all: Recommendation[]): Recommendation[] {
+  const changed = new Set(diff.projects.flatMap((p) => p.resources.filter((r) => r.action !== 'no-op' && r.action !== 'delete').map((r) => r.address)));
+  return all.filter((r) => changed.has(r.address));
 }

@@ -62,6 +62,7 @@ export function diffJson(d: CostDiff): Record<string, unknown> {
     projects: d.projects.map(projectDiffJson),
     ...totalsJson(d.totals),
     totalMonthlyCost: cents(d.totals.planned),
+    recommendations: (d.recommendations ?? []).map((r) => ({ address: r.address, change: r.change, monthlySaving: cents(r.monthlySaving), detail: r.detail })),
     ...(d.totals.plannedRange ? { totalMonthlyCostRange: rangeJson(d.totals.plannedRange) } : {}),
   };
 }

@@ -68,5 +68,7 @@ export function renderDiffTable(d: CostDiff): string {
     `Legend: ${ACTION_LEGEND}. Unknown costs count as $0.00 in totals.`,
     `Prices: AWS on-demand list prices, ${d.pricing.mode === 'online' ? 'cache and Price List API' : 'offline snapshot'} ${d.pricing.snapshot}.`,
   ];
+  const savings = (d.recommendations ?? []).map((r) => `  ${r.address}: ${r.change} saves ${money(r.monthlySaving)}/month (${r.detail})`);
+  if (savings.length) footer.push('', 'Savings on what this change adds (same list prices):', ...savings);
   return d.projects.map(renderProject).join('\n\n') + '\n' + footer.join('\n') + '\n';
 }

@@ -199,6 +199,18 @@ function foldNote(d: CostDiff, f: Folding, limit: number): string[] {
   ];
 }
 
+/** Savings on what the change adds, computed from the same prices. */
+function savingsSection(d: CostDiff): string[] {
+  const recs = d.recommendations ?? [];
+  if (recs.length === 0) return [];
+  return [
+    '#### Possible savings',
+    '',
+    ...recs.map((r) => `- \`${escapeText(r.address)}\`: ${escapeText(r.change)} saves **${money(r.monthlySaving)} per month** — ${escapeText(r.detail)}`),
+    '',
+  ];
+}
+
 function render(d: CostDiff, options: MarkdownOptions, f: Folding, limit: number): string {
   const multi = d.projects.length > 1;
   const lines = [commentMarker(options.tag), '### Monthly cost of this change', '', headline(d.totals), ''];
@@ -206,6 +218,7 @@ function render(d: CostDiff, options: MarkdownOptions, f: Folding, limit: number
   for (const s of options.extraSections ?? []) lines.push(s.trimEnd(), '');
   lines.push(...projectTable(d, f.projectRows), '');
   d.projects.forEach((p, i) => lines.push(...projectDetail(p, f.levels[i], multi)));
+  lines.push(...savingsSection(d));
   lines.push(...unpricedSection(d, f.listsAsCounts));
   lines.push(...unsupportedSection(d, f.listsAsCounts));
   lines.push(...foldNote(d, f, limit));

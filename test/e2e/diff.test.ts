@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile, copyFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Decimal } from '../../src/core/decimal.js';
-import { runCliAsync as runCli, type CliResult } from '../support/cli.js';
+import { runCli as runCliSync, runCliAsync as runCli, type CliResult } from '../support/cli.js';
 import { fixture } from '../support/repo.js';
 
 let dir: string;
@@ -45,7 +45,7 @@ describe('costdiff diff, a plan alone', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({ version: '1', currency: 'USD', pricing: { mode: 'offline' } });
-    expect(Object.keys(doc)).toEqual(['version', 'currency', 'pricing', 'projects', 'past', 'planned', 'delta', 'totalMonthlyCost']);
+    expect(Object.keys(doc)).toEqual(['version', 'currency', 'pricing', 'projects', 'past', 'planned', 'delta', 'totalMonthlyCost', 'recommendations']);
     const [p] = doc.projects;
     expect(Object.keys(p)).toEqual(['name', 'path', 'region', 'resources', 'free', 'unsupported', 'past', 'planned', 'delta', 'totalMonthlyCost']);
     const web = p.resources.find((x: { address: string }) => x.address === 'aws_instance.web');
@@ -155,5 +155,17 @@ describe('costdiff diff --compare-to git:<ref>', () => {
     await mkdir(plain, { recursive: true });
     await copyFile(fixture('diff', 'proposed.json'), join(plain, 'plan.json'));
     expectOneLineError(await runCli(['diff', '--path', 'plan.json', '--compare-to', 'git:HEAD'], { GIT_CEILING_DIRECTORIES: dir }, plain), 1, /plan\.json is not inside a git repository/);
+  });
+});
+
+describe('costdiff diff savings', () => {
+  it('points out savings for what the change adds, in JSON, and carries them into the PR comment', () => {
+    const json = runCliSync(['diff', '--path', 'fixtures/diff/plan-changes.json', '--format', 'json']);
+    const doc = JSON.parse(json.stdout);
+    // aws_instance.web becomes an m5.xlarge ($0.192/h); the Graviton m6g.xlarge is $0.154/h:
+    // (0.192 − 0.154) × 730 = 27.74 a month.
+    expect(doc.recommendations).toEqual([
+      { address: 'aws_instance.web', change: 'm5.xlarge → m6g.xlarge', monthlySaving: 27.74, detail: expect.stringContaining('Graviton') },
+    ]);
   });
 });

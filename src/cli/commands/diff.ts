@@ -1,11 +1,12 @@
 import { UsageError } from '../../core/errors.js';
-import { diffEstimates, diffPlanSides, toCostDiff } from '../../estimate/diff.js';
+import { diffEstimates, diffPlanSides, recommendationsForChange, toCostDiff } from '../../estimate/diff.js';
+import { recommend } from '../../estimate/recommendations.js';
 import type { CostDiff } from '../../estimate/diff-types.js';
 import { readBaseline, type Baseline } from '../../input/baseline.js';
 import type { InputOptions } from '../../input/index.js';
 import { readSelectedProjects, type ProjectSelection } from '../../input/projects.js';
 import type { Project } from '../../input/types.js';
-import { estimateSide, loadProjectUsage, priceProjects } from '../../pipeline.js';
+import { estimateSide, loadProjectUsage, priceProjects, type PricedSides } from '../../pipeline.js';
 import type { PricingOptions } from '../../pricing/source.js';
 import type { CostdiffConfig } from '../../config/types.js';
 import { diffJson } from '../../report/diff-json.js';
@@ -36,17 +37,24 @@ export async function computeDiff(options: DiffOptions): Promise<CostDiff> {
   if (!options.compareTo) {
     const usage = await loadProjectUsage(projects, options.usageFile);
     const priced = await priceProjects(projects, ['before', 'after'], usage, options.pricing);
-    return toCostDiff(diffPlanSides(projects, estimateSide(priced, 'before'), estimateSide(priced, 'after')), priced.pricing);
+    return withSavings(toCostDiff(diffPlanSides(projects, estimateSide(priced, 'before'), estimateSide(priced, 'after')), priced.pricing), priced, projects);
   }
   const baseline = await readBaselines(options.compareTo, projects, options);
   if (baseline.kind === 'estimate') {
     const priced = await priceProjects(projects, ['after'], await loadProjectUsage(projects, options.usageFile), options.pricing);
-    return toCostDiff(diffEstimates(baseline.projects, estimateSide(priced, 'after')), priced.pricing);
+    return withSavings(toCostDiff(diffEstimates(baseline.projects, estimateSide(priced, 'after')), priced.pricing), priced, projects);
   }
   const all = [...projects, ...baseline.projects];
   const priced = await priceProjects(all, ['after'], await loadProjectUsage(all, options.usageFile), options.pricing);
   const sides = estimateSide(priced, 'after');
-  return toCostDiff(diffEstimates(sides.slice(projects.length), sides.slice(0, projects.length)), priced.pricing);
+  return withSavings(toCostDiff(diffEstimates(sides.slice(projects.length), sides.slice(0, projects.length)), priced.pricing), priced, projects);
+}
+
+/** Savings for what the change creates or changes, priced from the same source. */
+async function withSavings(diff: CostDiff, priced: PricedSides, projects: Project[]): Promise<CostDiff> {
+  const results = projects.flatMap((p) => priced.sides.get(p)?.after ?? []);
+  const savings = recommendationsForChange(diff, await recommend(results, priced.source, priced.book));
+  return savings.length ? { ...diff, recommendations: savings } : diff;
 }
 
 async function readBaselines(spec: string, projects: Project[], options: DiffOptions): Promise<Baseline> {
