@@ -37,8 +37,40 @@ export class YamlSyntaxError extends Error {
   }
 }
 
+/** Deepest `[`/`{` nesting the YAML parser is given; real files stay far below it. */
+export const MAX_FLOW_DEPTH = 64;
+
+/**
+ * Where flow collections (`[…]`, `{…}`) nest deeper than `max`, as a 1-based line; 0 when they
+ * do not. Checked before parsing: yaml@2 given a few thousand nested brackets can abort the
+ * whole process (V8 "RegExpCompiler Allocation failed"), which no catch can turn into a message.
+ * Quotes and comments are skipped; block (indented) nesting is not counted.
+ */
+export function flowTooDeep(text: string, max = MAX_FLOW_DEPTH): number {
+  let depth = 0;
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') line++;
+    else if (c === '"' || c === "'") {
+      // Skip a quoted scalar (a doubled quote or a backslash escape stays inside it).
+      for (i++; i < text.length && text[i] !== c; i++) {
+        if (text[i] === '\n') line++;
+        else if (c === '"' && text[i] === '\\') i++;
+      }
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    } else if (c === '[' || c === '{') {
+      if (++depth > max) return line;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return 0;
+}
+
 /** Parses YAML text into a located tree; `undefined` for an empty document. */
 export async function parseYamlTree(text: string): Promise<YamlNode | undefined> {
+  const deep = flowTooDeep(text);
+  if (deep) throw new YamlSyntaxError(`nested more than ${MAX_FLOW_DEPTH} levels deep`, deep);
   const Y = await import('yaml');
   const lineCounter = new Y.LineCounter();
   const doc = Y.parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });

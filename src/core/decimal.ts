@@ -60,7 +60,14 @@ export class Decimal {
 
   /** Accepts a number or numeric string; returns undefined for anything else. */
   static tryFrom(value: unknown): Decimal | undefined {
-    if (typeof value === 'number' && Number.isFinite(value)) return Decimal.fromNumber(value);
+    if (typeof value === 'number' && Number.isFinite(value)) {
+      // Like the string case: beyond the supported exponent (1e308, 5e-324) is "not a number here".
+      try {
+        return Decimal.fromNumber(value);
+      } catch {
+        return undefined;
+      }
+    }
     if (typeof value === 'string' && DECIMAL_PATTERN.test(value.trim())) {
       try {
         return Decimal.parse(value);

@@ -7,7 +7,7 @@ import { Decimal } from '../core/decimal.js';
 import { UserError } from '../core/errors.js';
 import type { RecordedDiff } from '../estimate/diff.js';
 import { sumRanges } from '../estimate/ranges.js';
-import type { CostComponent, CostRange, PricingInfo, ProjectEstimate, ResourceEstimate, ResourceRef, SubresourceEstimate, UnpricedComponent } from '../estimate/types.js';
+import type { CostComponent, CostRange, PricingInfo, ProjectEstimate, Recommendation, ResourceEstimate, ResourceRef, SubresourceEstimate, UnpricedComponent } from '../estimate/types.js';
 import { parseJson, readProjects, type InputOptions } from './index.js';
 import type { ChangeAction, Project } from './types.js';
 
@@ -69,9 +69,25 @@ class Reader {
     return v;
   }
 
+  recommendations(v: unknown[]): Recommendation[] {
+    return v.map((x, i) => {
+      const o = this.obj(x, `recommendations[${i}]`);
+      const saving = this.money(o.monthlySaving, `recommendations[${i}].monthlySaving`);
+      if (saving.isNegative()) this.fail(`recommendations[${i}].monthlySaving`, 'expected a saving (not negative)');
+      return {
+        address: this.str(o.address, `recommendations[${i}].address`),
+        change: this.str(o.change, `recommendations[${i}].change`),
+        monthlySaving: saving,
+        detail: this.str(o.detail, `recommendations[${i}].detail`),
+      };
+    });
+  }
+
   money(v: unknown, where: string): Decimal {
-    if (typeof v !== 'number' || !Number.isFinite(v)) this.fail(where, 'expected a number');
-    return Decimal.fromNumber(v);
+    // tryFrom, not fromNumber: 1e308 or 5e-324 is out of Decimal's range, a bad file, not a crash.
+    const d = typeof v === 'number' ? Decimal.tryFrom(v) : undefined;
+    if (!d) this.fail(where, 'expected a number');
+    return d;
   }
 
   moneyOrNull(v: unknown, where: string): Decimal | null {
@@ -198,6 +214,7 @@ export function readCostdiffOutput(doc: unknown, file: string): CostdiffOutput {
   }
   const recorded: RecordedDiff = {
     pricing,
+    ...(Array.isArray(doc.recommendations) && doc.recommendations.length ? { recommendations: r.recommendations(doc.recommendations) } : {}),
     projects: doc.projects.map((pv, pi) => {
       const p = r.obj(pv, `projects[${pi}]`);
       const at = `projects[${pi}]`;

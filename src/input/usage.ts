@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { Decimal } from '../core/decimal.js';
 import { UserError } from '../core/errors.js';
+import { flowTooDeep, MAX_FLOW_DEPTH } from '../config/yaml-tree.js';
 
 /**
  * Usage files in Infracost's format, so teams can bring theirs as they are:
@@ -87,6 +88,9 @@ export async function loadUsageFile(path: string): Promise<UsageFile> {
   } catch (err) {
     throw new UserError(`usage file ${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
+  // Before the parser: very deep [ ] / { } nesting can abort the process inside yaml@2.
+  const deep = flowTooDeep(text);
+  if (deep) throw new UserError(`usage file ${path}: not valid YAML (nested more than ${MAX_FLOW_DEPTH} levels deep at line ${deep})`);
   const { parse } = await import('yaml');
   let doc: unknown;
   try {
