@@ -87,15 +87,30 @@ export interface Forecast {
 
 /** Does a `*` glob match a resource address? A pattern without `module.` also matches inside modules. */
 export function addressMatches(pattern: string, address: string): boolean {
-  const re = new RegExp('^' + pattern.split('*').map(escapeRegex).join('.*') + '$');
-  if (re.test(address)) return true;
+  if (globMatches(pattern, address)) return true;
   if (pattern.startsWith('module.')) return false;
   const local = address.replace(/^(?:module\.[A-Za-z0-9_-]+(?:\[(?:"[^"]*"|\d+)\])?\.)+/, '');
-  return local !== address && re.test(local);
+  return local !== address && globMatches(pattern, local);
 }
 
-function escapeRegex(s: string): string {
-  return s.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * `*` matches any run of characters. Matched piece by piece rather than through a RegExp, so a
+ * pattern of any length is linear work and never "regular expression too large".
+ */
+function globMatches(pattern: string, text: string): boolean {
+  const pieces = pattern.split('*');
+  const first = pieces[0];
+  const last = pieces[pieces.length - 1];
+  if (pieces.length === 1) return pattern === text;
+  if (!text.startsWith(first) || !text.endsWith(last) || first.length + last.length > text.length) return false;
+  let at = first.length;
+  const end = text.length - last.length;
+  for (const piece of pieces.slice(1, -1)) {
+    const found = text.indexOf(piece, at);
+    if (found < 0 || found + piece.length > end) return false;
+    at = found + piece.length;
+  }
+  return true;
 }
 
 /** Mean month-over-month growth over consecutive months with a non-zero previous value. */

@@ -83,6 +83,13 @@ class Reader {
     });
   }
 
+  /** A quantity or a price: never negative (a cost delta may be). */
+  amount(v: unknown, where: string): Decimal {
+    const d = this.money(v, where);
+    if (d.isNegative()) this.fail(where, 'expected a number that is not negative');
+    return d;
+  }
+
   money(v: unknown, where: string): Decimal {
     // tryFrom, not fromNumber: 1e308 or 5e-324 is out of Decimal's range, a bad file, not a crash.
     const d = typeof v === 'number' ? Decimal.tryFrom(v) : undefined;
@@ -115,14 +122,14 @@ class Reader {
       return {
         start: this.money(to.start, `${where}.tiers[${i}].start`),
         ...(to.end === null || to.end === undefined ? {} : { end: this.money(to.end, `${where}.tiers[${i}].end`) }),
-        unitPrice: this.money(to.unitPrice, `${where}.tiers[${i}].unitPrice`),
+        unitPrice: this.amount(to.unitPrice, `${where}.tiers[${i}].unitPrice`),
       };
     });
     return {
       name: this.str(o.name, `${where}.name`),
       unit: this.str(o.unit, `${where}.unit`),
-      monthlyQuantity: this.moneyOrNull(o.monthlyQuantity, `${where}.monthlyQuantity`),
-      unitPrice: this.money(o.unitPrice, `${where}.unitPrice`),
+      monthlyQuantity: o.monthlyQuantity === null ? null : this.amount(o.monthlyQuantity, `${where}.monthlyQuantity`),
+      unitPrice: this.amount(o.unitPrice, `${where}.unitPrice`),
       priceUnit: typeof o.priceUnit === 'string' ? o.priceUnit : this.str(o.unit, `${where}.unit`),
       ...(tiers ? { tiers } : {}),
       monthlyCost: this.moneyOrNull(o.monthlyCost, `${where}.monthlyCost`),

@@ -84,4 +84,21 @@ describe('inputs that used to crash costdiff', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/totalMonthlyCost: expected a number/);
   });
+
+  test('baseline: a negative quantity is refused, not copied into the diff', async () => {
+    const baseline = await run('b2.json', '', ['breakdown', '--path', example, '--format', 'json', '--out', join(dir, 'baseline2.json')]);
+    expect(baseline.status).toBe(0);
+    const text = readFileSync(join(dir, 'baseline2.json'), 'utf8').replace('"monthlyQuantity": 730', '"monthlyQuantity": -730');
+    const r = await run('baseline-negative.json', text, ['diff', '--path', example, '--compare-to', '{file}', '--format', 'json']);
+    expect(r.problems).toEqual([]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/monthlyQuantity: expected a number that is not negative/);
+  });
+
+  test('costdiff.yml: a 100,000-character scale_with pattern (regular expression too large)', async () => {
+    const config = ['version: 1', 'forecast:', '  horizon_months: 3', '  growth: { orders: 0.01 }', `  scale_with: { orders: ["${'x'.repeat(100000)}*"] }`, 'unit_economics:', '  - { name: orders, monthly_volume: 1000, per: 1 }', ''].join('\n');
+    const r = await run('long.yml', config, ['diff', '--path', example, '--config', '{file}', '--format', 'json']);
+    expect(r.problems).toEqual([]);
+    expect(r.status).toBe(0);
+  });
 });
