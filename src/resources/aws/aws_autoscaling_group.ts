@@ -2,6 +2,7 @@ import { Decimal } from '../../core/decimal.js';
 import type { ResourceType, SubresourceSpec, UnpricedSpec } from '../types.js';
 import { UnknownValueError, type ResourceView } from '../view.js';
 import { blockDeviceSubresources, instanceComponents, tenancyOf, type InstanceSpec } from './shared/instance.js';
+import { readLaunchTemplate } from './shared/launch-template.js';
 
 /**
  * An autoscaling group costs what its instances cost: capacity × the instance and volumes its
@@ -55,9 +56,6 @@ export const awsAutoscalingGroup: ResourceType = {
   },
 };
 
-/** Root device names of Amazon Linux, Ubuntu and Windows AMIs. */
-const ROOT_DEVICE_NAMES = new Set(['/dev/xvda', '/dev/sda1', '/dev/sda']);
-
 interface LaunchSource {
   label: string;
   instanceType(): string | undefined;
@@ -98,27 +96,11 @@ function fromLaunchConfiguration(lc: ResourceView, asg: ResourceView): LaunchSou
 }
 
 function fromLaunchTemplate(lt: ResourceView, asg: ResourceView): LaunchSource {
-  const mappings = lt.blocks('block_device_mappings');
+  const parts = readLaunchTemplate(lt);
   return {
     label: `launch template ${lt.address}`,
-    instanceType: () => lt.str('instance_type'),
-    spec: () => ({
-      tenancy: tenancyOf(lt.block('placement')?.optStr('tenancy')),
-      detailedMonitoring: lt.block('monitoring')?.optBool('enabled', false) ?? false,
-      ebsOptimized: lt.optBool('ebs_optimized', false),
-      cpuCredits: lt.block('credit_specification')?.optStr('cpu_credits'),
-    }),
-    // A mapping for the usual root device names overrides the AMI's root volume; others add volumes.
-    blockDevices: (count) => {
-      const withEbs = mappings.map((m) => ({ device: m.str('device_name', ''), ebs: m.block('ebs') })).filter((m) => m.ebs);
-      const root = withEbs.find((m) => ROOT_DEVICE_NAMES.has(m.device));
-      const extra = withEbs.filter((m) => m !== root);
-      return blockDeviceSubresources(
-        root?.ebs,
-        extra.map((m, i) => ({ name: `block_device_mappings[${i}] ${m.device}`.trim(), view: m.ebs as ResourceView })),
-        asg,
-        count,
-      );
-    },
+    instanceType: () => parts.instanceType,
+    spec: () => parts.spec,
+    blockDevices: (count) => blockDeviceSubresources(parts.root, parts.extra, asg, count),
   };
 }
