@@ -97,10 +97,9 @@ export class PricingCache implements PriceSource {
   private resolve(query: PriceQuery): PriceResult {
     const file = this.file(query.service, query.region);
     if (!file) {
-      return {
-        found: false,
-        reason: `not in pricing cache for ${query.region} (${query.service}); run \`costdiff pricing refresh --region ${query.region}\` with AWS credentials`,
-      };
+      // Location-less products (CloudFront, Route 53 zones) are fetched on demand, not by region.
+      const fix = query.region === 'global' ? 'run with --online and AWS credentials' : `run \`costdiff pricing refresh --region ${query.region}\` with AWS credentials`;
+      return { found: false, reason: `not in pricing cache for ${query.region} (${query.service}); ${fix}` };
     }
     const matches = file.products.filter((p) => productMatches(p, query));
     const prices = matches
