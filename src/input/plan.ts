@@ -358,7 +358,19 @@ class ProviderRegions {
     return this.regionFor('aws', '');
   }
 
+  /** Every resource of a module shares one answer: memoised by provider key and module. */
+  private readonly resolved = new Map<string, { region: string; source: ResourceChange['regionSource'] }>();
+
   regionFor(key: string | undefined, module: string): { region: string; source: ResourceChange['regionSource'] } {
+    const memoKey = `${key ?? ''}\u0000${module}`;
+    const known = this.resolved.get(memoKey);
+    if (known) return known;
+    const found = this.resolve(key, module);
+    this.resolved.set(memoKey, found);
+    return found;
+  }
+
+  private resolve(key: string | undefined, module: string): { region: string; source: ResourceChange['regionSource'] } {
     const configs = this.plan.configuration?.provider_config ?? {};
     const candidates = candidateKeys(key, module);
     for (const k of candidates) {

@@ -63,7 +63,19 @@ export function describeQuery(q: PriceQuery): string {
   return `${q.service}/${q.region}${q.productFamily ? ` ${q.productFamily}` : ''} {${attrs}}${q.unit ? ` per ${q.unit}` : ''}`;
 }
 
+/** Queries are built once per component and asked about several times: key each once. */
+const keys = new WeakMap<PriceQuery, string>();
+
 export function queryKey(q: PriceQuery): string {
+  let key = keys.get(q);
+  if (key === undefined) {
+    key = computeQueryKey(q);
+    keys.set(q, key);
+  }
+  return key;
+}
+
+function computeQueryKey(q: PriceQuery): string {
   const attrs = Object.keys(q.attributes)
     .sort()
     .map((k) => `${k}\u0000${q.attributes[k]}`)
