@@ -7,6 +7,11 @@ import type { CostComponentSpec, SubresourceSpec, UnpricedSpec } from '../resour
 import type { CostComponent, ProjectEstimate, ResourceEstimate, ResourceRef, SubresourceEstimate, UnpricedComponent } from './types.js';
 import { unitsPerPriceUnit } from './units.js';
 
+/** The hourly figure of a monthly cost (JSON's hourlyCost): monthly ÷ 730, rounded to 6 decimals. */
+export function hourlyCost(monthly: Decimal): Decimal {
+  return monthly.dividedBy(HOURS_PER_MONTH).round(6);
+}
+
 /** Monthly quantity of a component spec; hourly ones run 730 hours. */
 export function monthlyQuantity(spec: CostComponentSpec): Decimal | null {
   if (spec.quantity === null) return null;

@@ -1,4 +1,4 @@
-import { HOURS_PER_MONTH } from '../core/decimal.js';
+import { hourlyCost } from '../estimate/cost.js';
 import type { CostComponent, CostRange, Estimate, ProjectEstimate, ResourceEstimate, SubresourceEstimate } from '../estimate/types.js';
 
 /**
@@ -57,7 +57,7 @@ export function resourceJson(r: ResourceEstimate): Record<string, unknown> {
     type: r.type,
     region: r.region,
     ...(r.action ? { action: r.action } : {}),
-    hourlyCost: r.monthlyCost === null ? null : r.monthlyCost.dividedBy(HOURS_PER_MONTH).toNumber(6),
+    hourlyCost: r.monthlyCost === null ? null : hourlyCost(r.monthlyCost).toNumber(6),
     monthlyCost: r.monthlyCost === null ? null : r.monthlyCost.toNumber(2),
     ...(r.costRange ? { monthlyCostRange: rangeJson(r.costRange) } : {}),
     components: r.components.map(componentJson),
