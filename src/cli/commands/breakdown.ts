@@ -1,6 +1,4 @@
 import { breakdown } from '../../pipeline.js';
-import { renderJson } from '../../report/json.js';
-import { renderTable } from '../../report/table.js';
 import type { OptionValues } from '../args.js';
 import type { BREAKDOWN_FORMATS } from '../program.js';
 import { inputOptions, pricingOptions, projectSelection, type EstimateArgs } from '../common.js';
@@ -23,5 +21,7 @@ export async function runBreakdown(values: OptionValues): Promise<void> {
     await emit(renderHtml(estimate, await findConfig(a.config)), a.out);
     return;
   }
-  await emit(a.format === 'json' ? renderJson(estimate) : renderTable(estimate), a.out);
+  // Only the renderer asked for is loaded.
+  const text = a.format === 'json' ? (await import('../../report/json.js')).renderJson(estimate) : (await import('../../report/table.js')).renderTable(estimate);
+  await emit(text, a.out);
 }
