@@ -85,7 +85,9 @@ describe('action.yml', () => {
       GITHUB_API_URL: server.url,
     };
     for (let round = 0; round < 2; round++) {
-      for (const step of action.runs.steps.filter((s) => s.run && !/npm ci/.test(s.run))) {
+      // `if:` conditions on inputs (inputs.comment == 'true', inputs.check == 'true') are honoured.
+      const enabled = (s: Step) => [...(s.if ?? '').matchAll(/inputs\.([\w-]+) == 'true'/g)].every((m) => inputs[m[1]] === 'true');
+      for (const step of action.runs.steps.filter((s) => s.run && !/npm ci/.test(s.run) && enabled(s))) {
         const env = { ...runnerEnv };
         for (const [k, v] of Object.entries(step.env ?? {})) env[k] = expand(v, inputs);
         const r = await bash(step.run!, env, repoRoot());
