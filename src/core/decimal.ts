@@ -11,6 +11,11 @@
 const SCALE_DIGITS = 18;
 const SCALE = 10n ** BigInt(SCALE_DIGITS);
 
+/** 10^0 … 10^18 as BigInts, so rounding does not recompute powers per call. */
+const POW10 = Array.from({ length: SCALE_DIGITS + 1 }, (_, i) => 10n ** BigInt(i));
+/** Largest integer every smaller one of which is an exact double (2^53). */
+const MAX_EXACT = 2n ** 53n;
+
 const DECIMAL_PATTERN = /^([+-])?(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
 
 export class Decimal {
@@ -101,12 +106,15 @@ export class Decimal {
   }
 
   times(other: Decimal): Decimal {
+    // Values are immutable, so ×1 can answer itself (per-unit sizes and counts are often 1).
+    if (other.scaled === SCALE) return this;
     return new Decimal(roundDiv(this.scaled * other.scaled, SCALE));
   }
 
   /** Rounded half-up at 10^-18; throws on division by zero. */
   dividedBy(other: Decimal): Decimal {
     if (other.scaled === 0n) throw new RangeError('division by zero');
+    if (other.scaled === SCALE) return this;
     return new Decimal(roundDiv(this.scaled * SCALE, other.scaled));
   }
 
@@ -158,13 +166,13 @@ export class Decimal {
 
   /** Rounds half away from zero to `places` decimals (how a bill rounds cents). */
   round(places: number): Decimal {
-    const unit = 10n ** BigInt(SCALE_DIGITS - places);
+    const unit = pow10(SCALE_DIGITS - places);
     return new Decimal(roundDiv(this.scaled, unit) * unit);
   }
 
   /** Fixed-point string with exactly `places` decimals, rounded half away from zero. */
   toFixed(places: number): string {
-    const unit = 10n ** BigInt(SCALE_DIGITS - places);
+    const unit = pow10(SCALE_DIGITS - places);
     const q = roundDiv(this.scaled, unit);
     const neg = q < 0n;
     const digits = (neg ? -q : q).toString().padStart(places + 1, '0');
@@ -188,12 +196,31 @@ export class Decimal {
    * rounded value.
    */
   toNumber(places = SCALE_DIGITS): number {
-    return Number(places >= SCALE_DIGITS ? this.toString() : this.toFixed(places));
+    // Fast paths, same results as parsing the decimal strings: when an integer q and 10^p are
+    // exact doubles, IEEE division rounds q / 10^p correctly, exactly as parsing "q·10^-p" does.
+    // This spares a string round-trip for every number in a JSON report.
+    if (places >= 0 && places < SCALE_DIGITS) {
+      const q = roundDiv(this.scaled, pow10(SCALE_DIGITS - places));
+      return isExactDouble(q) ? Number(q) / 10 ** places : Number(this.toFixed(places));
+    }
+    // Unrounded: most prices and quantities have at most 9 decimals.
+    const nano = POW10[9];
+    if (this.scaled % nano === 0n && isExactDouble(this.scaled / nano)) return Number(this.scaled / nano) / 1e9;
+    if (isExactDouble(this.scaled)) return Number(this.scaled) / 1e18;
+    return Number(this.toString());
   }
 
   toJSON(): string {
     return this.toString();
   }
+}
+
+function isExactDouble(n: bigint): boolean {
+  return n <= MAX_EXACT && n >= -MAX_EXACT;
+}
+
+function pow10(n: number): bigint {
+  return POW10[n] ?? 10n ** BigInt(n);
 }
 
 /** Integer division rounding half away from zero. */

@@ -43,21 +43,44 @@ function priceComponent(spec: CostComponentSpec, book: PriceBook): ComponentOutc
   }
   const quantity = monthlyQuantity(spec);
   const monthlyCost = quantity === null ? null : tieredCost(quantity.dividedBy(size), price).round(2);
-  const [first] = price.tiers;
+  const { tiers, provenance } = priceParts(price);
   return {
     priced: {
       name: spec.name,
       unit: spec.unit,
       monthlyQuantity: quantity,
-      unitPrice: first.usd,
+      unitPrice: price.tiers[0].usd,
       priceUnit: price.unit,
-      ...(price.tiers.length > 1 ? { tiers: price.tiers.map((t) => ({ start: t.start, end: t.end, unitPrice: t.usd })) } : {}),
+      ...(tiers ? { tiers } : {}),
       monthlyCost,
       usageBased: spec.usageBased ?? false,
-      // One tier has one provenance: skip dedupe's JSON keys for the common case.
-      provenance: price.tiers.length === 1 ? [first.provenance] : dedupe(price.tiers.map((t) => t.provenance)),
+      provenance,
     },
   };
+}
+
+/** The parts of a priced component that depend on its price alone. */
+interface PriceParts {
+  tiers?: CostComponent['tiers'];
+  provenance: CostComponent['provenance'];
+}
+
+// Thousands of components share a few hundred prices: build each price's tier list and
+// deduplicated provenance once and share them (components are never mutated).
+const partsByPrice = new WeakMap<Price, PriceParts>();
+
+function priceParts(price: Price): PriceParts {
+  let parts = partsByPrice.get(price);
+  if (!parts) {
+    const [first] = price.tiers;
+    parts = {
+      ...(price.tiers.length > 1 ? { tiers: price.tiers.map((t) => ({ start: t.start, end: t.end, unitPrice: t.usd })) } : {}),
+      // One tier has one provenance: skip dedupe's JSON keys for the common case.
+      provenance: price.tiers.length === 1 ? [first.provenance] : dedupe(price.tiers.map((t) => t.provenance)),
+    };
+    partsByPrice.set(price, parts);
+  }
+  return parts;
 }
 
 function dedupe<T>(items: T[]): T[] {
@@ -81,10 +104,14 @@ function priceAll(specs: CostComponentSpec[], book: PriceBook): { components: Co
   return { components, unpriced };
 }
 
-/** Sum of the known costs, or null when none is known. */
-function sumKnown(values: (Decimal | null)[]): Decimal | null {
-  const known = values.filter((v): v is Decimal => v !== null);
-  return known.length ? Decimal.sum(known) : null;
+/** Sum of the known costs of components and subresources, or null when none is known. */
+function sumKnown(parts: { monthlyCost: Decimal | null }[][]): Decimal | null {
+  // Loops rather than spread/filter copies: this runs once per resource and subresource.
+  let total: Decimal | null = null;
+  for (const list of parts) {
+    for (const { monthlyCost } of list) if (monthlyCost !== null) total = total ? total.plus(monthlyCost) : monthlyCost;
+  }
+  return total;
 }
 
 function estimateSubresource(spec: SubresourceSpec, book: PriceBook): SubresourceEstimate {
@@ -95,7 +122,7 @@ function estimateSubresource(spec: SubresourceSpec, book: PriceBook): Subresourc
     components,
     subresources,
     unpriced: [...(spec.unpriced ?? []).map(toUnpriced), ...unpriced],
-    monthlyCost: sumKnown([...components.map((c) => c.monthlyCost), ...subresources.map((s) => s.monthlyCost)]),
+    monthlyCost: sumKnown([components, subresources]),
   };
 }
 
@@ -129,7 +156,7 @@ export function estimateResource(result: ResourceCostResult, book: PriceBook): R
     subresources,
     unpriced: [...(spec.unpriced ?? []).map(toUnpriced), ...unpriced],
     assumptions: spec.assumptions ?? [],
-    monthlyCost: sumKnown([...components.map((c) => c.monthlyCost), ...subresources.map((s) => s.monthlyCost)]),
+    monthlyCost: sumKnown([components, subresources]),
     hasUsageBasedUnknowns: hasUsageUnknowns(components, subresources),
   };
 }

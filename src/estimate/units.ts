@@ -70,8 +70,13 @@ export function unitsPerPriceUnit(componentUnit: string, priceUnit: string): Dec
   if (componentUnit === priceUnit) return Decimal.ONE;
   const p = PRICE_UNITS[priceUnit];
   if (!p || p.measure !== componentUnit) return undefined;
-  return Decimal.fromInt(p.size);
+  let size = SIZES.get(p.size);
+  if (!size) SIZES.set(p.size, (size = Decimal.fromInt(p.size)));
+  return size;
 }
+
+/** Decimal sizes of price units, made once each (asked once per priced component). */
+const SIZES = new Map<number, Decimal>();
 
 /** How a price unit reads in a report: "hour", "730 hours", "1M requests". */
 export function describePriceUnit(priceUnit: string): string {

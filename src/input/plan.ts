@@ -308,6 +308,13 @@ function toState(values: unknown, unknown: unknown): { values: Attributes } | un
 function merge(value: unknown, unknown: unknown, depth = 0): AttrValue {
   if (unknown === true) return UNKNOWN;
   if (depth > MAX_DEPTH) throw new TooDeepError();
+  if (typeof unknown !== 'object' || unknown === null) {
+    // Nothing below is unknown (most of a plan): the parsed value is the answer as it is, so
+    // skip the deep copy and only check its depth, as the copy would have.
+    if (value === undefined) return null;
+    checkDepth(value, depth);
+    return value as AttrValue;
+  }
   if (Array.isArray(value)) {
     const u = Array.isArray(unknown) ? unknown : [];
     return value.map((v, i) => merge(v, u[i], depth + 1));
@@ -330,6 +337,17 @@ function merge(value: unknown, unknown: unknown, depth = 0): AttrValue {
     return null;
   }
   return value as AttrValue;
+}
+
+/** Throws TooDeepError where merge() would: on any value nested deeper than MAX_DEPTH. */
+function checkDepth(value: unknown, depth: number): void {
+  if (depth > MAX_DEPTH) throw new TooDeepError();
+  if (typeof value !== 'object' || value === null) return;
+  if (Array.isArray(value)) {
+    for (const v of value) checkDepth(v, depth + 1);
+  } else {
+    for (const k in value) checkDepth((value as Record<string, unknown>)[k], depth + 1);
+  }
 }
 
 /** AWS provider v6 lets a resource set its own region. */

@@ -76,9 +76,9 @@ export function queryKey(q: PriceQuery): string {
 }
 
 function computeQueryKey(q: PriceQuery): string {
-  const attrs = Object.keys(q.attributes)
-    .sort()
-    .map((k) => `${k}\u0000${q.attributes[k]}`)
-    .join('\u0001');
-  return [q.service, q.region, q.productFamily ?? '', q.purchaseOption ?? 'on_demand', q.unit ?? '', attrs].join('\u0002');
+  // Built by concatenation, not map/join: every component's query is keyed once (13k in a 10k plan).
+  let key = `${q.service}\u0002${q.region}\u0002${q.productFamily ?? ''}\u0002${q.purchaseOption ?? 'on_demand'}\u0002${q.unit ?? ''}\u0002`;
+  const names = Object.keys(q.attributes).sort();
+  for (let i = 0; i < names.length; i++) key += `${i ? '\u0001' : ''}${names[i]}\u0000${q.attributes[names[i]]}`;
+  return key;
 }

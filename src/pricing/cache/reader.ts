@@ -131,22 +131,24 @@ export class PricingCache implements PriceSource {
     const entry = manifest?.files[rel];
     if (!entry) return null;
     const path = join(this.dir, rel);
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(path, 'utf8');
+      // Bytes first: the checksum is over the file's bytes, and hashing the decoded string
+      // would encode 11 MB of text back to UTF-8 just to hash it.
+      bytes = readFileSync(path);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
         throw new CacheIntegrityError(`pricing cache file ${path} is listed in the manifest but missing; run \`costdiff pricing verify\``);
       }
       throw new UserError(`cannot read pricing cache file ${path}: ${(err as Error).message}`);
     }
-    if (sha256(text) !== entry.sha256) {
+    if (sha256(bytes) !== entry.sha256) {
       throw new CacheIntegrityError(
         `pricing cache file ${path} does not match its checksum in ${MANIFEST_FILE} (corrupted or edited by hand); restore it or run \`costdiff pricing refresh\``,
       );
     }
     try {
-      const parsed = JSON.parse(text) as CacheFile;
+      const parsed = JSON.parse(bytes.toString('utf8')) as CacheFile;
       if (parsed.format !== CACHE_FORMAT || !Array.isArray(parsed.products)) throw new Error('format');
       return parsed;
     } catch {
