@@ -1,4 +1,4 @@
-import type { Behavior } from '../vcs/github/comment.js';
+import { BEHAVIORS } from '../vcs/github/behaviors.js';
 import type { CommandSpec, OptionSpec, OptionValues, Program } from './args.js';
 
 /**
@@ -10,7 +10,6 @@ import type { CommandSpec, OptionSpec, OptionValues, Program } from './args.js';
 export const BREAKDOWN_FORMATS = ['table', 'json', 'html'] as const;
 export const DIFF_FORMATS = ['table', 'json', 'markdown', 'html'] as const;
 export const RESOURCES_FORMATS = ['table', 'json', 'markdown'] as const;
-export const BEHAVIORS = ['update', 'new', 'delete-and-new', 'hide-and-new'] as const satisfies readonly Behavior[];
 
 const ESTIMATE_OPTIONS: Record<string, OptionSpec> = {
   path: { type: 'string', placeholder: 'PATH', describe: 'plan JSON, binary plan, .tf directory, or a monorepo directory (default: the projects of costdiff.yml)' },

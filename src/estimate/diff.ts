@@ -248,10 +248,6 @@ export function hasChanges(diff: CostDiff): boolean {
   return !diff.totals.delta.isZero() || diff.projects.some((p) => p.resources.some((r) => r.action !== 'no-op'));
 }
 
-export function changedResources(p: ProjectDiff): ResourceDiff[] {
-  return p.resources.filter((r) => r.action !== 'no-op');
-}
-
 /** A diff read back from costdiff's JSON: per-resource sides and the recorded totals. */
 export interface RecordedDiff {
   pricing: PricingInfo;

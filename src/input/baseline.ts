@@ -5,7 +5,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { Decimal } from '../core/decimal.js';
 import { UserError } from '../core/errors.js';
-import type { RecordedDiff } from '../estimate/diff.js';
+import { diffFromRecorded, type RecordedDiff } from '../estimate/diff.js';
+import type { CostDiff } from '../estimate/diff-types.js';
 import { sumRanges } from '../estimate/ranges.js';
 import type { CostComponent, CostRange, PricingInfo, ProjectEstimate, Recommendation, ResourceEstimate, ResourceRef, SubresourceEstimate, UnpricedComponent } from '../estimate/types.js';
 import { parseJson, readProjects, type InputOptions } from './index.js';
@@ -401,4 +402,16 @@ function archiveInto(ref: string, top: string, dir: string): Promise<void> {
     archive.on('close', done);
     tar.on('close', done);
   });
+}
+
+/** Reads `costdiff diff --format json` output; anything else is refused with what to run. */
+export async function readDiffJson(path: string): Promise<CostDiff> {
+  const doc = await readJsonFile(path);
+  if (!isCostdiffJson(doc)) throw new UserError(`${path} is not costdiff JSON output; create it with \`costdiff diff --format json --out ${path}\``);
+  if (!isDiffJson(doc)) {
+    throw new UserError(`${path} is a costdiff breakdown, not a diff; create the diff with \`costdiff diff --format json --out ${path}\``);
+  }
+  const out = readCostdiffOutput(doc, path);
+  if (out.kind !== 'diff') throw new UserError(`${path} is not a costdiff diff`);
+  return diffFromRecorded(out.recorded);
 }

@@ -45,11 +45,6 @@ export function percent(value: Decimal, places = 1): string {
   return `${value.isNegative() ? '' : '+'}${text} %`;
 }
 
-/** JSON money: a number with at most `places` decimals, computed exactly then rounded. */
-export function jsonNumber(value: Decimal, places: number): number {
-  return value.toNumber(places);
-}
-
 /** $412.80 for both 412.80 and -412.80, where words ("adds", "saves") carry the sign. */
 export function unsignedMoney(value: Decimal): string {
   const text = money(value);

@@ -1,7 +1,7 @@
 import type { CostComponent, Estimate, ProjectEstimate, ResourceEstimate, SubresourceEstimate, UnpricedComponent } from '../estimate/types.js';
 import { describePriceUnit } from '../estimate/units.js';
 import { renderColumns, type Alignment } from './columns.js';
-import { money, moneyRange, quantity, unitPrice, withRange } from './format.js';
+import { money, quantity, unitPrice, withRange } from './format.js';
 
 /**
  * The terminal view for engineers: one row per resource with its cost components indented

@@ -87,7 +87,6 @@ export function loadSeeds(root: string): Seeds {
 
   const help = cliHelp(root, ['--help']);
   const diff = /^\s+costdiff diff\b/m.test(help);
-  const breakdownHelp = cliHelp(root, ['breakdown', '--help']);
   const diffHelp = diff ? cliHelp(root, ['diff', '--help']) : '';
   const config = diff && /--config\b/.test(diffHelp);
   const configs = config

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../../src/config/index.js';
 import type { CostdiffConfig } from '../../src/config/types.js';
 import type { CostDiff } from '../../src/estimate/diff-types.js';
-import { readDiffJson } from '../../src/cli/commands/comment.js';
+import { readDiffJson } from '../../src/input/baseline.js';
 import { renderHtml } from '../../src/report/html.js';
 import { breakdown } from '../../src/pipeline.js';
 import { fixture, repoRoot } from '../support/repo.js';

@@ -5,7 +5,7 @@ import { readPlanJson } from '../../src/input/plan.js';
 import { GITHUB_COMMENT_LIMIT, commentMarker, headline, renderMarkdown } from '../../src/report/markdown.js';
 import { totals } from '../../src/estimate/diff.js';
 import { d } from '../support/estimate.js';
-import { planDiff, planDiffOf, readPlans } from '../support/diff.js';
+import { planDiffOf, readPlans } from '../support/diff.js';
 import { fixture, repoRoot } from '../support/repo.js';
 
 /** Compares with test/golden/<name>.md; UPDATE_GOLDEN=1 rewrites the file instead. */

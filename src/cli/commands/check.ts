@@ -10,7 +10,7 @@ import { money, percent, quantity, signedMoney } from '../../report/format.js';
 import { checkSummary, mentionApprovers, unitCostText } from '../../report/finops-markdown.js';
 import type { GithubTarget } from '../../vcs/github/context.js';
 import { warn } from '../output.js';
-import { readDiffJson } from './comment.js';
+import { readDiffJson } from '../../input/baseline.js';
 
 interface CheckArgs {
   path: string;

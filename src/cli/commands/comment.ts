@@ -1,13 +1,12 @@
 import type { OptionValues } from '../args.js';
 import { UserError, UsageError } from '../../core/errors.js';
-import { diffFromRecorded, hasChanges } from '../../estimate/diff.js';
-import type { CostDiff } from '../../estimate/diff-types.js';
-import { isCostdiffJson, isDiffJson, readCostdiffOutput, readJsonFile } from '../../input/baseline.js';
+import { hasChanges } from '../../estimate/diff.js';
+import { readDiffJson } from '../../input/baseline.js';
 import { commentMarker, renderMarkdown, validTag } from '../../report/markdown.js';
 import { findConfig } from '../../config/load.js';
 import { finopsCommentParts } from '../../vcs/github/approvals.js';
 import { createClient, defaultPolicy } from '../../vcs/github/client.js';
-import { BEHAVIORS, describeFailure, describeTarget, plannedAction, postComment, type Behavior } from '../../vcs/github/comment.js';
+import { describeFailure, describeTarget, plannedAction, postComment, type Behavior } from '../../vcs/github/comment.js';
 import { resolveTarget, resolveToken, type GithubTarget } from '../../vcs/github/context.js';
 
 interface CommentArgs {
@@ -23,17 +22,6 @@ interface CommentArgs {
   debug?: boolean;
 }
 
-/** Reads `costdiff diff --format json` output; anything else is refused with what to run. */
-export async function readDiffJson(path: string): Promise<CostDiff> {
-  const doc = await readJsonFile(path);
-  if (!isCostdiffJson(doc)) throw new UserError(`${path} is not costdiff JSON output; create it with \`costdiff diff --format json --out ${path}\``);
-  if (!isDiffJson(doc)) {
-    throw new UserError(`${path} is a costdiff breakdown, not a diff; create the diff with \`costdiff diff --format json --out ${path}\``);
-  }
-  const out = readCostdiffOutput(doc, path);
-  if (out.kind !== 'diff') throw new UserError(`${path} is not a costdiff diff`);
-  return diffFromRecorded(out.recorded);
-}
 
 /** The token must never be printed, whatever went wrong. */
 function redact(text: string, secret: string | undefined): string {

@@ -8,8 +8,9 @@ import type { GithubTarget } from './context.js';
  * retried request never leaves a second copy.
  */
 
-export const BEHAVIORS = ['update', 'new', 'delete-and-new', 'hide-and-new'] as const;
-export type Behavior = (typeof BEHAVIORS)[number];
+import type { Behavior } from './behaviors.js';
+
+export { BEHAVIORS, type Behavior } from './behaviors.js';
 
 export interface IssueComment {
   id: number;

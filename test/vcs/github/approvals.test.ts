@@ -1,5 +1,5 @@
 import { loadConfig } from '../../../src/config/index.js';
-import { readDiffJson } from '../../../src/cli/commands/comment.js';
+import { readDiffJson } from '../../../src/input/baseline.js';
 import { forecast } from '../../../src/estimate/forecast.js';
 import { evaluatePolicies, type PolicyEvaluation } from '../../../src/estimate/policy.js';
 import { renderFinOpsSections, renderVerdictLine } from '../../../src/report/finops-markdown.js';
