@@ -31,15 +31,18 @@ export async function loadUsage(path: string | undefined): Promise<UsageFile> {
   return path ? loadUsageFile(path) : UsageFile.empty();
 }
 
-/** Usage for each project: its own file from costdiff.yml, else --usage-file. */
+/**
+ * Usage for each project: its own file from costdiff.yml, else --usage-file; both over
+ * costdiff.yml's `usage:` when it has one.
+ */
 export type UsageFor = (project: Project) => UsageFile;
 
-export async function loadProjectUsage(projects: Project[], defaultFile: string | undefined): Promise<UsageFor> {
+export async function loadProjectUsage(projects: Project[], defaultFile: string | undefined, configUsage?: UsageFile): Promise<UsageFor> {
   const files = new Map<string, UsageFile>();
   for (const path of new Set([defaultFile, ...projects.map((p) => p.usageFile)])) {
-    if (path) files.set(path, await loadUsageFile(path));
+    if (path) files.set(path, configUsage ? UsageFile.merge([configUsage, await loadUsageFile(path)]) : await loadUsageFile(path));
   }
-  const fallback = (defaultFile && files.get(defaultFile)) || UsageFile.empty();
+  const fallback = (defaultFile && files.get(defaultFile)) || configUsage || UsageFile.empty();
   return (project) => (project.usageFile && files.get(project.usageFile)) || fallback;
 }
 
@@ -114,7 +117,7 @@ export function toEstimate(projects: ProjectEstimate[], pricing: PricingInfo): E
 
 export async function breakdown(options: BreakdownOptions): Promise<Estimate> {
   const projects = await readSelectedProjects(options.selection, options.input);
-  const usage = await loadProjectUsage(projects, options.usageFile);
+  const usage = await loadProjectUsage(projects, options.usageFile, options.selection.usage);
   const priced = await priceProjects(projects, ['after'], usage, options.pricing);
   const estimate = toEstimate(estimateSide(priced, 'after'), priced.pricing);
   const results = priced.projects.flatMap((p) => priced.sides.get(p)?.after ?? []);

@@ -1,6 +1,9 @@
+import { existsSync } from 'node:fs';
 import { UsageError } from '../core/errors.js';
 import type { InputOptions } from '../input/index.js';
 import type { ProjectSelection } from '../input/projects.js';
+// The default config's name, repeated here so that runs without one never load the config module.
+const DEFAULT_CONFIG_FILE = 'costdiff.yml';
 import { isOnline, resolveCacheDir, type PricingOptions } from '../pricing/source.js';
 
 /** Values of the options every estimating command shares (see ESTIMATE_OPTIONS in program.ts). */
@@ -38,11 +41,12 @@ export function pricingOptions(args: EstimateArgs, env: NodeJS.ProcessEnv, log?:
 
 /**
  * What to price: --path, or without it the projects of costdiff.yml (--config, else ./costdiff.yml).
- * The config (and the YAML parser) is only read when it is asked for or needed.
+ * The config's `usage:` applies either way. The config module (and the YAML parser) is only
+ * loaded when there is a config to read.
  */
 export async function projectSelection(a: { path?: string; config?: string }): Promise<ProjectSelection> {
-  if (a.path && !a.config) return { path: a.path };
+  if (a.path && !a.config && !existsSync(DEFAULT_CONFIG_FILE)) return { path: a.path };
   const { findConfig } = await import('../config/load.js');
   const config = await findConfig(a.config);
-  return { path: a.path, configFile: config?.file, configured: config?.projects };
+  return { path: a.path, configFile: config?.file, configured: config?.projects, ...(config?.usage ? { usage: config.usage } : {}) };
 }

@@ -1,4 +1,5 @@
 import type { Decimal } from '../core/decimal.js';
+import type { UsageFile } from '../input/usage.js';
 
 /**
  * `costdiff.yml`, validated and typed. The YAML keys are a contract (snake_case, see
@@ -74,6 +75,8 @@ export interface CostdiffConfig {
   budgets: Budget[];
   policies: Policy[];
   discount?: Discount;
+  /** `usage:`: usage values and ranges for every project, beneath each project's usage file. */
+  usage?: UsageFile;
 }
 
 export const DEFAULT_HORIZON_MONTHS = 12;

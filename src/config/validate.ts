@@ -1,4 +1,6 @@
 import { Decimal } from '../core/decimal.js';
+import { UserError } from '../core/errors.js';
+import { parseUsage, type UsageFile } from '../input/usage.js';
 import type { YamlMap, YamlNode, YamlScalar } from './yaml-tree.js';
 import {
   DEFAULT_HORIZON_MONTHS,
@@ -35,7 +37,7 @@ export interface ValidatedConfig {
   metricFiles: PendingMetricFile[];
 }
 
-export const TOP_KEYS = ['version', 'projects', 'unit_economics', 'forecast', 'budgets', 'policies', 'discount'];
+export const TOP_KEYS = ['version', 'projects', 'usage', 'unit_economics', 'forecast', 'budgets', 'policies', 'discount'];
 const PROJECT_KEYS = ['path', 'name', 'usage_file', 'terraform_var_files'];
 const METRIC_KEYS = ['name', 'monthly_volume', 'file', 'per'];
 const FORECAST_KEYS = ['horizon_months', 'growth', 'scale_with'];
@@ -205,11 +207,13 @@ export function validateConfig(root: YamlNode | undefined, file: string): { resu
     }
   }
 
+  const usage = get('usage') !== undefined ? validateUsage(c, get('usage')!, file) : undefined;
+
   if (c.problems.length) return { problems: c.problems };
   return {
     problems: [],
     result: {
-      config: { version: 1, file, projects, unitEconomics, forecast, budgets, policies, discount },
+      config: { version: 1, file, projects, unitEconomics, forecast, budgets, policies, discount, ...(usage ? { usage } : {}) },
       metricFiles,
     },
   };
@@ -219,6 +223,40 @@ function eachItem(c: Checker, node: YamlNode | undefined, path: string, what: st
   if (node === undefined) return;
   const items = c.list(node, path, what, 1);
   items?.forEach((item, i) => fn(item, join(path, i)));
+}
+
+/**
+ * `usage:` has a usage file's shape (resource_type_default_usage, resource_usage), ranges
+ * included; it applies to every project, under each project's own usage file.
+ */
+function validateUsage(c: Checker, node: YamlNode, file: string): UsageFile | undefined {
+  try {
+    return parseUsage(plainYaml(node), file, 'usage');
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    c.add('', err.message, usageEntryLine(node, err.message) ?? node.line);
+    return undefined;
+  }
+}
+
+/** The line of the address entry a usage message names, when it names one. */
+function usageEntryLine(node: YamlNode, message: string): number | undefined {
+  if (node.kind !== 'map') return undefined;
+  for (const section of ['resource_usage', 'resource_type_default_usage']) {
+    const entries = node.entries.get(section)?.value;
+    if (entries?.kind !== 'map') continue;
+    for (const [address, { keyLine }] of entries.entries) if (message.startsWith(`usage: ${address}: `)) return keyLine;
+  }
+  return undefined;
+}
+
+/** The located tree back to plain values, for readers that take what a YAML parser returns. */
+function plainYaml(node: YamlNode): unknown {
+  if (node.kind === 'scalar') return node.value;
+  if (node.kind === 'seq') return node.items.map(plainYaml);
+  const out: Record<string, unknown> = {};
+  for (const [key, { value }] of node.entries) out[key] = plainYaml(value);
+  return out;
 }
 
 function validateProjects(c: Checker, node: YamlNode | undefined): ProjectConfig[] {

@@ -3,6 +3,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { UsageError, UserError } from '../core/errors.js';
 import { readProjects, type InputOptions } from './index.js';
 import type { Project } from './types.js';
+import type { UsageFile } from './usage.js';
 
 /**
  * Which projects one run covers. `--path` names a plan, a root module, or a monorepo directory
@@ -21,6 +22,8 @@ export interface ProjectSelection {
   path?: string;
   configFile?: string;
   configured?: ConfiguredProject[];
+  /** costdiff.yml's `usage:`, beneath every project's usage file. */
+  usage?: UsageFile;
 }
 
 export async function readSelectedProjects(selection: ProjectSelection, input: InputOptions): Promise<Project[]> {

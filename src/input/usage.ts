@@ -62,6 +62,30 @@ export class UsageFile {
     return new UsageFile('', new Map(), [], new Map());
   }
 
+  /**
+   * Several sources as one (costdiff.yml's `usage:`, then a usage file). Specificity still
+   * decides first (type defaults, then wildcards, then exact addresses); between sources, per
+   * usage key, the later one wins.
+   */
+  static merge(layers: UsageFile[]): UsageFile {
+    const used = layers.filter((l) => l.exact.size || l.patterns.length || l.typeDefaults.size);
+    if (used.length <= 1) return used[0] ?? layers[layers.length - 1] ?? UsageFile.empty();
+    const mergeMaps = (maps: Map<string, UsageValues>[]): Map<string, UsageValues> => {
+      const out = new Map<string, UsageValues>();
+      for (const m of maps) for (const [k, v] of m) out.set(k, { ...(out.get(k) ?? {}), ...v });
+      return out;
+    };
+    // Array.prototype.sort is stable: equal-length patterns keep their source order.
+    const patterns = used.flatMap((l) => l.patterns).sort((a, b) => a.text.length - b.text.length);
+    return new UsageFile(
+      used.map((l) => l.file).join(' + '),
+      mergeMaps(used.map((l) => l.exact)),
+      patterns,
+      mergeMaps(used.map((l) => l.typeDefaults)),
+      used.some((l) => l.ranges),
+    );
+  }
+
   /** True when some usage value is a `{ low, high }` range. */
   hasRanges(): boolean {
     return this.ranges;
@@ -101,39 +125,43 @@ export async function loadUsageFile(path: string): Promise<UsageFile> {
   return parseUsage(doc, path);
 }
 
-export function parseUsage(doc: unknown, path: string): UsageFile {
+/**
+ * `label` names the source in messages: "usage file F" for a file, or where in costdiff.yml the
+ * usage sits.
+ */
+export function parseUsage(doc: unknown, path: string, label = `usage file ${path}`): UsageFile {
   if (doc === null || doc === undefined) return new UsageFile(path, new Map(), [], new Map());
-  if (!isMap(doc)) throw new UserError(`usage file ${path}: expected a map with version and resource_usage`);
+  if (!isMap(doc)) throw new UserError(`${label}: expected a map with version and resource_usage`);
   const version = doc.version;
   if (version !== undefined && !['0.1', 'v0.1', 0.1].includes(version as string | number)) {
-    throw new UserError(`usage file ${path}: version ${String(version)} is not supported (expected 0.1)`);
+    throw new UserError(`${label}: version ${String(version)} is not supported (expected 0.1)`);
   }
   for (const key of Object.keys(doc)) {
     if (!['version', 'resource_usage', 'resource_type_default_usage'].includes(key)) {
-      throw new UserError(`usage file ${path}: unknown key "${key}" (expected version, resource_usage, resource_type_default_usage)`);
+      throw new UserError(`${label}: unknown key "${key}" (expected version, resource_usage, resource_type_default_usage)`);
     }
   }
   const exact = new Map<string, UsageValues>();
   const patterns: Pattern[] = [];
-  for (const [address, values] of entries(doc.resource_usage, path, 'resource_usage')) {
+  for (const [address, values] of entries(doc.resource_usage, label, 'resource_usage')) {
     if (address.includes('*')) patterns.push({ text: address, regex: wildcard(address), values });
     else exact.set(address, values);
   }
   // More specific patterns (longer, fewer wildcards) win by being applied last.
   patterns.sort((a, b) => a.text.length - b.text.length);
-  const typeDefaults = new Map(entries(doc.resource_type_default_usage, path, 'resource_type_default_usage'));
+  const typeDefaults = new Map(entries(doc.resource_type_default_usage, label, 'resource_type_default_usage'));
   let ranges = false;
   for (const [address, values] of [...exact, ...patterns.map((p) => [p.text, p.values] as const), ...typeDefaults]) {
-    if (checkRanges(values, path, address, '')) ranges = true;
+    if (checkRanges(values, label, address, '')) ranges = true;
   }
   return new UsageFile(path, exact, patterns, typeDefaults, ranges);
 }
 
 /** Validates every range in one entry's values; true when there is one. */
-function checkRanges(values: UsageValues, path: string, address: string, prefix: string): boolean {
+function checkRanges(values: UsageValues, label: string, address: string, prefix: string): boolean {
   let found = false;
   for (const [key, v] of Object.entries(values)) {
-    const where = `usage file ${path}: ${address}: ${prefix}${key}`;
+    const where = `${label}: ${address}: ${prefix}${key}`;
     if (isRange(v)) {
       const extra = Object.keys(v).filter((k) => !RANGE_KEYS.includes(k));
       if (extra.length) throw new UserError(`${where}: a range has only low, high and expected (got "${extra[0]}")`);
@@ -157,19 +185,19 @@ function checkRanges(values: UsageValues, path: string, address: string, prefix:
         throw new UserError(`${where}: expected (${String(v.expected)}) is outside low – high (${String(v.low)} – ${String(v.high)})`);
       }
       found = true;
-    } else if (isMap(v) && checkRanges(v, path, address, `${prefix}${key}.`)) {
+    } else if (isMap(v) && checkRanges(v, label, address, `${prefix}${key}.`)) {
       found = true;
     }
   }
   return found;
 }
 
-function entries(section: unknown, path: string, name: string): [string, UsageValues][] {
+function entries(section: unknown, label: string, name: string): [string, UsageValues][] {
   if (section === undefined || section === null) return [];
-  if (!isMap(section)) throw new UserError(`usage file ${path}: ${name} should be a map of addresses to usage values`);
+  if (!isMap(section)) throw new UserError(`${label}: ${name} should be a map of addresses to usage values`);
   return Object.entries(section).map(([key, values]) => {
     if (values === null) return [key, {}];
-    if (!isMap(values)) throw new UserError(`usage file ${path}: ${name}.${key} should be a map of usage keys to values`);
+    if (!isMap(values)) throw new UserError(`${label}: ${name}.${key} should be a map of usage keys to values`);
     return [key, values];
   });
 }

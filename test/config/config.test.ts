@@ -66,6 +66,11 @@ describe('loading costdiff.yml', () => {
     expect(c.policies[0]).toMatchObject({ name: 'monthly-increase', overBudget: true, approvers: { users: ['po-alice'], teams: ['acme/finance'] } });
     expect(c.policies[0].maxMonthlyIncrease?.toString()).toBe('50');
     expect(c.discount?.percent.toString()).toBe('12');
+    expect(c.usage?.hasRanges()).toBe(true);
+    expect(['low', 'high'].map((b) => c.usage?.for('aws_lambda_function.api', 'aws_lambda_function', b as 'low' | 'high'))).toEqual([
+      { monthly_requests: 1000000 },
+      { monthly_requests: 5000000 },
+    ]);
   });
 
   test('a metrics file gives the latest month as the volume and the months as a series', async () => {
@@ -118,7 +123,7 @@ describe('config validation: one clear message per kind of mistake', () => {
 
   test('unknown key far from any: the keys that are allowed', async () => {
     expect(await problem(`${VALID}notifications: true\n`)).toBe(
-      'costdiff.yml: notifications: unknown key (expected "version", "projects", "unit_economics", "forecast", "budgets", "policies", "discount") (line 18)',
+      'costdiff.yml: notifications: unknown key (expected "version", "projects", "usage", "unit_economics", "forecast", "budgets", "policies", "discount") (line 18)',
     );
   });
 

@@ -49,6 +49,52 @@ describe('usage ranges (end to end)', () => {
     expect(Math.round((doc.deltaRange.high - doc.delta) * 100)).toBe(120);
   });
 
+  it('reads ranges from costdiff.yml usage:, under a usage file that overrides it per key', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'costdiff-config-ranges-'));
+    const planPath = join(process.cwd(), plan);
+    writeFileSync(
+      join(dir, 'costdiff.yml'),
+      [
+        'version: 1',
+        'usage:',
+        '  resource_type_default_usage:',
+        '    aws_sqs_queue: { monthly_requests: { low: 1000000, high: 5000000 } }',
+        '  resource_usage:',
+        '    aws_nat_gateway.main:',
+        '      monthly_data_processed_gb: { low: 100, high: 400, expected: 200 }',
+        '',
+      ].join('\n'),
+    );
+    const r = runCli(['breakdown', '--path', planPath, '--format', 'json'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const [p] = (JSON.parse(r.stdout) as Doc).projects;
+    const nat = p.resources.find((x) => x.address === 'aws_nat_gateway.main')!;
+    // 730 h × $0.045 = 32.85, plus 200 GB × $0.045 = 9.00 (100 GB: 4.50, 400 GB: 18.00).
+    expect([nat.monthlyCost, nat.monthlyCostRange]).toEqual([41.85, { low: 37.35, high: 50.85 }]);
+    // A type default from the config: no expected figure, so only the range ($0.40 per 1M).
+    const sqs = p.resources.find((x) => x.address === 'aws_sqs_queue.jobs')!;
+    expect([sqs.monthlyCost, sqs.monthlyCostRange]).toEqual([null, { low: 0.4, high: 2 }]);
+
+    // A usage file on top: its exact entry wins for the keys it names.
+    writeFileSync(join(dir, 'usage.yml'), 'version: 0.1\nresource_usage:\n  aws_sqs_queue.jobs: { monthly_requests: 3000000 }\n');
+    const layered = runCli(['breakdown', '--path', planPath, '--usage-file', 'usage.yml', '--format', 'json'], { cwd: dir });
+    expect(layered.status).toBe(0);
+    const [q] = (JSON.parse(layered.stdout) as Doc).projects;
+    const sqs2 = q.resources.find((x) => x.address === 'aws_sqs_queue.jobs')!;
+    expect([sqs2.monthlyCost, sqs2.monthlyCostRange]).toEqual([1.2, undefined]);
+    // The NAT gateway keeps the config's range.
+    expect(q.resources.find((x) => x.address === 'aws_nat_gateway.main')!.monthlyCostRange).toEqual({ low: 37.35, high: 50.85 });
+  });
+
+  it('rejects a bad range in costdiff.yml with the key and line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'costdiff-config-ranges-'));
+    writeFileSync(join(dir, 'costdiff.yml'), 'version: 1\nusage:\n  resource_usage:\n    aws_nat_gateway.main:\n      monthly_data_processed_gb: { low: 500, high: 2 }\n');
+    const r = runCli(['breakdown', '--path', join(process.cwd(), plan)], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toBe('costdiff: costdiff.yml: usage: aws_nat_gateway.main: monthly_data_processed_gb: low (500) is above high (2) (line 4)');
+  });
+
   it('rejects a bad range with the file, address and key', () => {
     const dir = mkdtempSync(join(tmpdir(), 'costdiff-ranges-'));
     const bad = join(dir, 'usage.yml');

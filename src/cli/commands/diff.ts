@@ -35,17 +35,17 @@ export interface DiffOptions {
 export async function computeDiff(options: DiffOptions): Promise<CostDiff> {
   const projects = await readSelectedProjects(options.selection, options.input);
   if (!options.compareTo) {
-    const usage = await loadProjectUsage(projects, options.usageFile);
+    const usage = await loadProjectUsage(projects, options.usageFile, options.selection.usage);
     const priced = await priceProjects(projects, ['before', 'after'], usage, options.pricing);
     return withSavings(toCostDiff(diffPlanSides(projects, estimateSide(priced, 'before'), estimateSide(priced, 'after')), priced.pricing), priced, projects);
   }
   const baseline = await readBaselines(options.compareTo, projects, options);
   if (baseline.kind === 'estimate') {
-    const priced = await priceProjects(projects, ['after'], await loadProjectUsage(projects, options.usageFile), options.pricing);
+    const priced = await priceProjects(projects, ['after'], await loadProjectUsage(projects, options.usageFile, options.selection.usage), options.pricing);
     return withSavings(toCostDiff(diffEstimates(baseline.projects, estimateSide(priced, 'after')), priced.pricing), priced, projects);
   }
   const all = [...projects, ...baseline.projects];
-  const priced = await priceProjects(all, ['after'], await loadProjectUsage(all, options.usageFile), options.pricing);
+  const priced = await priceProjects(all, ['after'], await loadProjectUsage(all, options.usageFile, options.selection.usage), options.pricing);
   const sides = estimateSide(priced, 'after');
   return withSavings(toCostDiff(diffEstimates(sides.slice(projects.length), sides.slice(0, projects.length)), priced.pricing), priced, projects);
 }
