@@ -1,5 +1,6 @@
 /**
- * Builds pricing-cache/ from the AWS list-price datasets in shared/pricing-sources.
+ * Builds pricing-cache/ from the AWS list-price datasets in shared/pricing-sources, and the
+ * further feed extracts kept in scripts/import-pricing/feeds/.
  *
  *   npm run import-pricing -- [--from DIR] [--out DIR]
  *
@@ -23,6 +24,8 @@ function argValue(name: string, fallback: string): string {
 }
 
 const from = argValue('--from', resolve(repoRoot, '..', 'shared', 'pricing-sources'));
+/** Datasets extracted from further public AWS feeds, kept in the repository (see its README). */
+const feeds = join(repoRoot, 'scripts', 'import-pricing', 'feeds');
 const out = argValue('--out', join(repoRoot, 'pricing-cache'));
 
 function githubSource(source: string): string {
@@ -42,7 +45,7 @@ function main(): void {
     console.error(`import-pricing: no datasets at ${from} (pass --from DIR)`);
     process.exit(1);
   }
-  const handled = new Set([...DATASETS.map((d) => d.file), ...SKIPPED_FILES]);
+  const handled = new Set([...DATASETS.filter((d) => !d.bundled).map((d) => d.file), ...SKIPPED_FILES]);
   const unknown = readdirSync(from).filter((f) => f.endsWith('.csv') && !handled.has(f));
   if (unknown.length) console.warn(`import-pricing: not imported (no mapping yet): ${unknown.join(', ')}`);
 
@@ -52,7 +55,7 @@ function main(): void {
   let conflicts = 0;
 
   for (const dataset of DATASETS) {
-    const rows = parseCsv(readFileSync(join(from, dataset.file), 'utf8'));
+    const rows = parseCsv(readFileSync(join(dataset.bundled ? feeds : from, dataset.file), 'utf8'));
     for (const csvRow of rows) {
       rowsRead++;
       const row = dataset.rows(csvRow);

@@ -34,14 +34,16 @@ export type KeyMapper = (key: string, row: Csv) => Mapped | undefined;
 /** One dataset file and how to read it. */
 export interface Dataset {
   file: string;
+  /** In this repository's scripts/import-pricing/feeds/ rather than the shared datasets folder. */
+  bundled?: boolean;
   rows(row: Csv): ImportRow | undefined;
 }
 
-const RATE_CODE = /rateCode=([A-Z0-9]+\.[A-Z0-9]+\.[A-Z0-9]+)/;
+export const RATE_CODE = /rateCode=([A-Z0-9]+\.[A-Z0-9]+\.[A-Z0-9]+)/;
 const TIER_SUFFIX = / from \S+ to \S+$/;
 
 /** Tier bounds in the data-transfer file are written as "10TB"; AWS tiers count 1 TB = 1,024 GB. */
-function tierBound(text: string): string | undefined {
+export function tierBound(text: string): string | undefined {
   if (text === '' || text === 'Inf') return undefined;
   const tb = /^(\d+)TB$/.exec(text);
   if (tb) return String(Number(tb[1]) * 1024);

@@ -62,6 +62,8 @@ const PRICE_UNITS: Record<string, { measure: string; size: number }> = {
   Messages: { measure: 'messages', size: 1 },
   Minutes: { measure: 'minutes', size: 1 },
   ShardHour: { measure: 'hours', size: 1 },
+  // CloudFront invalidations are priced per path (URL).
+  URL: { measure: 'paths', size: 1 },
   StreamHour: { measure: 'hours', size: 1 },
 };
 

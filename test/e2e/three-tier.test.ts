@@ -5,9 +5,8 @@ interface Sub { name: string; monthlyCost: number | null; components: Component[
 interface Resource { address: string; type: string; monthlyCost: number | null; components: Component[]; subresources: Sub[]; unpriced: { component: string; reason: string }[] }
 
 /**
- * The three-tier fixture end to end, offline, with its usage file. Only the types of issue 7 part A
- * are asserted here (ALB, NAT, ECS, Aurora and ElastiCache belong to other tests). us-east-1 prices
- * as in the per-type tests.
+ * The three-tier fixture end to end, offline, with its usage file. ALB, NAT, ECS, Aurora and
+ * ElastiCache are asserted in their own tests; us-east-1 prices as in the per-type tests.
  */
 describe('breakdown of fixtures/plans/three-tier.json', () => {
   let resources: Resource[];
@@ -55,14 +54,16 @@ describe('breakdown of fixtures/plans/three-tier.json', () => {
     expect(byAddress('aws_cloudwatch_log_group.app').monthlyCost).toBe(30);
   });
 
-  it('reports CloudFront unpriced offline, per edge location group with usage, and adds nothing to the total', () => {
+  it('prices CloudFront per edge location group with usage', () => {
     const cdn = byAddress('aws_cloudfront_distribution.cdn');
-    expect(cdn.monthlyCost).toBeNull();
-    expect(cdn.subresources.map((s) => s.name)).toEqual(['US, Mexico, Canada', 'Europe, Israel']);
-    for (const s of cdn.subresources) {
-      expect(s.unpriced.map((u) => u.component)).toContain('Data transfer out to internet');
-      expect(s.unpriced.every((u) => /not in pricing cache for global \(AmazonCloudFront\)/.test(u.reason))).toBe(true);
-    }
+    // US: 800 GB × 0.085 = 68.00, 20M HTTPS × 0.000001 = 20.00; Europe: 200 GB × 0.085 = 17.00,
+    // 5M HTTPS × 0.0000012 = 6.00. Invalidations without usage add nothing.
+    expect(cdn.subresources.map((s) => [s.name, s.monthlyCost])).toEqual([
+      ['US, Mexico, Canada', 88],
+      ['Europe, Israel', 23],
+    ]);
+    expect(cdn.monthlyCost).toBe(111);
+    expect(cdn.unpriced).toEqual([]);
   });
 
   it('lists the network, IAM and glue resources as free', () => {

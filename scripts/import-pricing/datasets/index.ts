@@ -1,4 +1,6 @@
 import type { Dataset } from '../metered.js';
+import { apigateway } from './apigateway.js';
+import { cloudfront } from './cloudfront.js';
 import { dynamodb } from './dynamodb.js';
 import { efs } from './efs.js';
 import { eks } from './eks.js';
@@ -9,4 +11,4 @@ import { s3 } from './s3.js';
 import { sns } from './sns.js';
 
 /** One file per service dataset; each maps its feed keys to Price List attributes. */
-export const SERVICE_DATASETS: Dataset[] = [dynamodb, efs, eks, kms, lambda, route53, s3, sns];
+export const SERVICE_DATASETS: Dataset[] = [apigateway, cloudfront, dynamodb, efs, eks, kms, lambda, route53, s3, sns];

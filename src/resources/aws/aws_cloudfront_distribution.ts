@@ -60,7 +60,7 @@ export const awsCloudfrontDistribution: ResourceType = {
     const components: CostComponentSpec[] = [
       {
         name: 'Invalidation requests',
-        unit: 'requests',
+        unit: 'paths',
         price: cloudfrontProduct({ usagetype: 'Invalidations' }),
         quantity: fromUsage(r.usageNum('monthly_invalidation_requests')),
         usageBased: true,

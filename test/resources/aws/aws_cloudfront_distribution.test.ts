@@ -2,12 +2,12 @@ import { monthlyQuantity } from '../../../src/estimate/cost.js';
 import { awsCloudfrontDistribution } from '../../../src/resources/aws/aws_cloudfront_distribution.js';
 import type { Attributes } from '../../../src/input/types.js';
 import { ResourceView } from '../../../src/resources/view.js';
-import { estimateOne } from '../../support/estimate.js';
+import { component, cost, estimateOne, sub } from '../../support/estimate.js';
 
 const view = (values: Attributes, usage: Record<string, unknown> = {}) =>
   new ResourceView({ address: 'aws_cloudfront_distribution.cdn', type: 'aws_cloudfront_distribution', region: 'us-east-1', values, usage });
 
-describe('aws_cloudfront_distribution (online-only: CloudFront is not in the snapshot)', () => {
+describe('aws_cloudfront_distribution', () => {
   it('prices each edge location group with usage, globally', () => {
     const spec = awsCloudfrontDistribution.costs(
       view({}, { monthly_data_transfer_to_internet_gb: { us: 1000, europe: 200 }, monthly_https_requests: { us: 5_000_000 } }),
@@ -34,9 +34,34 @@ describe('aws_cloudfront_distribution (online-only: CloudFront is not in the sna
     expect(spec.unpriced?.map((u) => u.component)).toEqual(['Origin Shield requests']);
   });
 
-  it('is reported unpriced offline', async () => {
-    const r = await estimateOne('aws_cloudfront_distribution', {}, { monthly_data_transfer_to_internet_gb: { us: 100 } });
-    expect(r.monthlyCost).toBeNull();
-    expect(r.subresources[0].unpriced[0].reason).toMatch(/not in pricing cache for global \(AmazonCloudFront\)/);
+  it('prices a month from the snapshot: tiered transfer, requests, origin, invalidations, dedicated-IP SSL', async () => {
+    const r = await estimateOne(
+      'aws_cloudfront_distribution',
+      { viewer_certificate: [{ ssl_support_method: 'vip' }] },
+      {
+        monthly_data_transfer_to_internet_gb: { us: 15000, europe: 200 },
+        monthly_data_transfer_to_origin_gb: { us: 100 },
+        monthly_http_requests: { us: 10_000_000 },
+        monthly_https_requests: { us: 5_000_000 },
+        monthly_invalidation_requests: 3000,
+      },
+    );
+    const us = sub(r, 'US, Mexico, Canada');
+    // 10,240 GB × $0.085 = 870.40, then 4,760 GB × $0.080 = 380.80 (feed tiers: first 10 TB, next 40 TB).
+    expect(cost(component(us, 'Data transfer out to internet').monthlyCost)).toBe('1251.20');
+    expect(cost(component(us, 'Data transfer out to origin').monthlyCost)).toBe('2.00'); // 100 GB × $0.020
+    expect(cost(component(us, 'HTTP requests').monthlyCost)).toBe('7.50'); // 10M × $0.0075 per 10k
+    expect(cost(component(us, 'HTTPS requests').monthlyCost)).toBe('5.00'); // 5M × $0.0100 per 10k
+    // Europe is "EU" in the feed and "Europe" in the Price List: 200 GB × $0.085.
+    expect(cost(component(sub(r, 'Europe, Israel'), 'Data transfer out to internet').monthlyCost)).toBe('17.00');
+    // First 1,000 paths free, then 2,000 × $0.005.
+    expect(cost(component(r, 'Invalidation requests').monthlyCost)).toBe('10.00');
+    expect(cost(component(r, 'Dedicated IP custom SSL').monthlyCost)).toBe('600.00');
+    expect(cost(r.monthlyCost)).toBe('1892.70');
+    expect(component(us, 'Data transfer out to internet').provenance[0]).toMatchObject({
+      source: 'github.com/lamngockhuong/aws-price@6e8bf8cec091:lib/data/pricing/cloudfront.json',
+      date: '2025-07-01',
+      rateCode: 'GV2WFGX37Q9PDSHF.JRTCKXETXF.Q3Z75P77EN',
+    });
   });
 });

@@ -1,0 +1,82 @@
+import { RATE_CODE, tierBound, type Csv, type Dataset, type ImportRow } from '../metered.js';
+
+/**
+ * feeds/cloudfront_pricing.csv: the CloudFront pricing-page feed. CloudFront prices by edge
+ * location group, not by AWS region, so everything lands in the `global` bucket with the Price
+ * List's own attributes: `fromLocation` + `transferType` for data transfer, `location` +
+ * `requestType` for requests. The feed calls Europe "EU"; the Price List says "Europe".
+ *
+ * Data transfer to the internet is one tiered product per group; the CSV's tier columns are the
+ * feed's own cumulative "Per Month" bounds in GB. Not mapped: Lambda@Edge (priced by AWSLambda),
+ * Origin Shield, the GET/HEAD "Tier1/Tier2" request SKUs (the same prices as the per-method ones
+ * the Price List exposes as HTTP/HTTPS-Proxy), static IP addresses, and the account-wide free
+ * tier rows under "Any".
+ */
+const GROUPS: Record<string, string> = {
+  'United States': 'United States',
+  Canada: 'Canada',
+  EU: 'Europe',
+  'South Africa': 'South Africa',
+  'Middle East': 'Middle East',
+  'South America': 'South America',
+  Japan: 'Japan',
+  Australia: 'Australia',
+  'Asia Pacific': 'Asia Pacific',
+  India: 'India',
+};
+
+interface CloudfrontProduct {
+  attributes: Record<string, string>;
+  unit: string;
+  start?: string;
+  end?: string;
+}
+
+function product(key: string, row: Csv): CloudfrontProduct | undefined {
+  const toInternet = /^Regional DT from (.+) to Internet /.exec(key);
+  if (toInternet && GROUPS[toInternet[1]]) {
+    return {
+      attributes: { fromLocation: GROUPS[toInternet[1]], transferType: 'CloudFront Outbound' },
+      unit: 'GB',
+      start: tierBound(row.tier_start),
+      end: tierBound(row.tier_end),
+    };
+  }
+  const toOrigin = /^Regional DT to Origin from (.+)$/.exec(key);
+  if (toOrigin && GROUPS[toOrigin[1]]) return { attributes: { fromLocation: GROUPS[toOrigin[1]], transferType: 'CloudFront to Origin' }, unit: 'GB' };
+  const request = /^Request (HTTPS?) Methods from (.+)$/.exec(key);
+  if (request && GROUPS[request[2]]) return { attributes: { location: GROUPS[request[2]], requestType: `CloudFront-Request-${request[1]}-Proxy` }, unit: 'Requests' };
+  // The first 1,000 invalidation paths a month are free (stated in the key), then a price per path.
+  if (key === 'Charge for invalidating objects removing the objects from CloudFront edge locations First 1000 free') {
+    return { attributes: { usagetype: 'Invalidations' }, unit: 'URL', end: '1000' };
+  }
+  if (key === 'Charge for invalidating objects removing the objects from CloudFront edge locations') {
+    return { attributes: { usagetype: 'Invalidations' }, unit: 'URL', start: '1000' };
+  }
+  if (key === 'Charge for using an SSL certificate with a CloudFront alternate domain name' && row.region === 'Any') {
+    return { attributes: { usagetype: 'SSL-Cert-Custom' }, unit: 'Mo' };
+  }
+  return undefined;
+}
+
+export const cloudfront: Dataset = {
+  file: 'cloudfront_pricing.csv',
+  bundled: true,
+  rows(row: Csv): ImportRow | undefined {
+    const p = product(row.usage_type_or_key, row);
+    if (!p) return undefined;
+    const rateCode = RATE_CODE.exec(row.description)?.[1];
+    return {
+      service: 'AmazonCloudFront',
+      region: 'global',
+      attributes: p.attributes,
+      unit: p.unit,
+      usd: row.usd_price,
+      ...(p.start ? { start: p.start } : {}),
+      ...(p.end ? { end: p.end } : {}),
+      source: row.source,
+      date: row.source_date,
+      ...(rateCode ? { rateCode } : {}),
+    };
+  },
+};
