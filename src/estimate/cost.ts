@@ -185,11 +185,44 @@ export function estimateProject(project: Project, results: ResourceCostResult[],
   };
 }
 
-// One collator for every comparison: localeCompare with options builds a new one per call,
-// which made sorting 10k resources a third of a breakdown's CPU time.
-const ADDRESS_ORDER = new Intl.Collator('en', { numeric: true });
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const lower = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
 
-/** Address order that keeps aws_x.y[2] before aws_x.y[10]. */
+/**
+ * Address order that keeps aws_x.y[2] before aws_x.y[10]: digit runs compare as numbers, the rest
+ * character by character ignoring ASCII case. Written out rather than an Intl.Collator, whose ICU
+ * start-up alone cost about a tenth of a small breakdown's time.
+ */
 export function compareAddresses(a: string, b: string): number {
-  return ADDRESS_ORDER.compare(a, b);
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const ca = a.charCodeAt(i);
+    const cb = b.charCodeAt(j);
+    if (isDigit(ca) && isDigit(cb)) {
+      let si = i;
+      let sj = j;
+      while (si < a.length - 1 && a.charCodeAt(si) === 48 && isDigit(a.charCodeAt(si + 1))) si++;
+      while (sj < b.length - 1 && b.charCodeAt(sj) === 48 && isDigit(b.charCodeAt(sj + 1))) sj++;
+      let ei = si;
+      let ej = sj;
+      while (ei < a.length && isDigit(a.charCodeAt(ei))) ei++;
+      while (ej < b.length && isDigit(b.charCodeAt(ej))) ej++;
+      if (ei - si !== ej - sj) return ei - si - (ej - sj);
+      for (let k = 0; k < ei - si; k++) {
+        const d = a.charCodeAt(si + k) - b.charCodeAt(sj + k);
+        if (d !== 0) return d;
+      }
+      i = ei;
+      j = ej;
+      continue;
+    }
+    const d = lower(ca) - lower(cb);
+    if (d !== 0) return d;
+    i++;
+    j++;
+  }
+  const rest = a.length - i - (b.length - j);
+  if (rest !== 0) return rest;
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -7,7 +7,7 @@ import { scale } from '../resources/aws/shared/instance.js';
 import type { ResourceCostResult } from '../resources/evaluate.js';
 import type { CostComponentSpec, SubresourceSpec } from '../resources/types.js';
 import { ResourceView } from '../resources/view.js';
-import { estimateResource } from './cost.js';
+import { compareAddresses, estimateResource } from './cost.js';
 import type { Recommendation } from './types.js';
 
 export type { Recommendation } from './types.js';
@@ -115,7 +115,7 @@ export async function recommend(results: ResourceCostResult[], source: PriceSour
     }
     if (best) out.push({ address: c.address, change: best.alt.change, monthlySaving: current.minus(best.cost), detail: best.alt.detail });
   }
-  return out.sort((a, b) => b.monthlySaving.cmp(a.monthlySaving) || a.address.localeCompare(b.address));
+  return out.sort((a, b) => b.monthlySaving.cmp(a.monthlySaving) || compareAddresses(a.address, b.address));
 }
 
 /**
