@@ -5,7 +5,7 @@ interface Sub { name: string; monthlyCost: number | null; components: Component[
 interface Resource { address: string; type: string; monthlyCost: number | null; components: Component[]; subresources: Sub[]; unpriced: { component: string; reason: string }[] }
 
 /**
- * The three-tier fixture end to end, offline, with its usage file. ALB, NAT, ECS, Aurora and
+ * The three-tier fixture end to end, offline, with its usage file. ALB, NAT, Aurora and
  * ElastiCache are asserted in their own tests; us-east-1 prices as in the per-type tests.
  */
 describe('breakdown of fixtures/plans/three-tier.json', () => {
@@ -64,6 +64,16 @@ describe('breakdown of fixtures/plans/three-tier.json', () => {
     ]);
     expect(cdn.monthlyCost).toBe(111);
     expect(cdn.unpriced).toEqual([]);
+  });
+
+  it('prices the ECS service on Fargate: 2 tasks × 0.5 vCPU, 1 GB', () => {
+    const app = byAddress('aws_ecs_service.app');
+    // 730 vCPU-h × 0.04048 = 29.5504; 1,460 GB-h × 0.004445 = 6.4897
+    expect(app.components.map((c) => [c.name, c.monthlyCost])).toEqual([
+      ['Fargate vCPU (2 × 0.5 vCPU, 1 GB)', 29.55],
+      ['Fargate memory (2 × 0.5 vCPU, 1 GB)', 6.49],
+    ]);
+    expect(app.monthlyCost).toBe(36.04);
   });
 
   it('lists the network, IAM and glue resources as free', () => {

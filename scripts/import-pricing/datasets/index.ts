@@ -2,6 +2,7 @@ import type { Dataset } from '../metered.js';
 import { apigateway } from './apigateway.js';
 import { cloudfront } from './cloudfront.js';
 import { dynamodb } from './dynamodb.js';
+import { ecs } from './ecs.js';
 import { efs } from './efs.js';
 import { eks } from './eks.js';
 import { kms } from './kms.js';
@@ -11,4 +12,4 @@ import { s3 } from './s3.js';
 import { sns } from './sns.js';
 
 /** One file per service dataset; each maps its feed keys to Price List attributes. */
-export const SERVICE_DATASETS: Dataset[] = [apigateway, cloudfront, dynamodb, efs, eks, kms, lambda, route53, s3, sns];
+export const SERVICE_DATASETS: Dataset[] = [apigateway, cloudfront, dynamodb, ecs, efs, eks, kms, lambda, route53, s3, sns];

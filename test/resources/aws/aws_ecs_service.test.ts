@@ -1,8 +1,7 @@
-import { estimate } from '../../support/estimate.js';
+import { component, cost, estimate } from '../../support/estimate.js';
 import { line, monthly, specOf } from './spec-support.js';
 
-// ECS Fargate is Price List service AmazonECS, which the snapshot does not have (its Fargate
-// prices are EKS's, a different service): the lines are asked of AmazonECS and unpriced offline.
+// ECS Fargate is Price List service AmazonECS (EKS Fargate is AmazonEKS, at the same usagetypes).
 const taskDefinition = (values: Record<string, unknown>) => ({ address: 'aws_ecs_task_definition.app', type: 'aws_ecs_task_definition', values: values as never });
 const service = (values: Record<string, unknown>) => ({
   address: 'aws_ecs_service.app',
@@ -18,10 +17,26 @@ async function priced(serviceValues: Record<string, unknown>, taskValues: Record
 }
 
 describe('aws_ecs_service', () => {
-  it('Fargate: desired_count × the task’s vCPU and memory, unpriced offline', async () => {
+  it('Fargate: desired_count × the task’s vCPU and memory, by the hour', async () => {
     const r = await priced({ launch_type: 'FARGATE', desired_count: 3 }, { cpu: '512', memory: '2048', requires_compatibilities: ['FARGATE'] });
-    expect(r.unpriced.map((u) => u.component)).toEqual(['Fargate vCPU (3 × 0.5 vCPU, 2 GB)', 'Fargate memory (3 × 0.5 vCPU, 2 GB)']);
-    expect(r.unpriced[0].reason).toMatch(/^not in pricing cache for us-east-1 \(AmazonECS\)/);
+    // 3 × 0.5 vCPU × 730 h = 1,095 vCPU-h × $0.04048 = 44.3256
+    expect(cost(component(r, 'Fargate vCPU (3 × 0.5 vCPU, 2 GB)').monthlyCost)).toBe('44.33');
+    // 3 × 2 GB × 730 h = 4,380 GB-h × $0.004445 = 19.4691
+    expect(cost(component(r, 'Fargate memory (3 × 0.5 vCPU, 2 GB)').monthlyCost)).toBe('19.47');
+    expect(cost(r.monthlyCost)).toBe('63.80'); // the sum of the parts, each to the cent
+    expect(r.unpriced).toEqual([]);
+  });
+
+  it('Fargate on ARM64 with extra ephemeral storage', async () => {
+    const task = { cpu: '1024', memory: '3072', runtime_platform: [{ cpu_architecture: 'ARM64', operating_system_family: 'LINUX' }], ephemeral_storage: [{ size_in_gib: 50 }] };
+    const r = await priced({ launch_type: 'FARGATE', desired_count: 2 }, task);
+    // 1,460 vCPU-h × $0.03238 = 47.2748; 4,380 GB-h × $0.00356 = 15.5928; 43,800 GB-h × $0.000111 = 4.8618
+    expect(r.components.map((c) => [c.name, cost(c.monthlyCost)])).toEqual([
+      ['Fargate vCPU (2 × 1 vCPU, 3 GB, ARM64)', '47.27'],
+      ['Fargate memory (2 × 1 vCPU, 3 GB, ARM64)', '15.59'],
+      ['Ephemeral storage above 20 GB', '4.86'],
+    ]);
+    expect(cost(r.monthlyCost)).toBe('67.72');
   });
 
   it('asks for x86 or ARM prices with the task’s hourly quantities', () => {
