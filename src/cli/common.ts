@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { UsageError } from '../core/errors.js';
 import type { InputOptions } from '../input/index.js';
 import type { ProjectSelection } from '../input/projects.js';
+import type { CostdiffConfig } from '../config/types.js';
 // The default config's name, repeated here so that runs without one never load the config module.
 const DEFAULT_CONFIG_FILE = 'costdiff.yml';
 import { isOnline, resolveCacheDir, type PricingOptions } from '../pricing/source.js';
@@ -45,8 +46,13 @@ export function pricingOptions(args: EstimateArgs, env: NodeJS.ProcessEnv, log?:
  * loaded when there is a config to read.
  */
 export async function projectSelection(a: { path?: string; config?: string }): Promise<ProjectSelection> {
-  if (a.path && !a.config && !existsSync(DEFAULT_CONFIG_FILE)) return { path: a.path };
-  const { findConfig } = await import('../config/load.js');
-  const config = await findConfig(a.config);
+  const config = await readConfig(a.config);
   return { path: a.path, configFile: config?.file, configured: config?.projects, ...(config?.usage ? { usage: config.usage } : {}) };
+}
+
+/** costdiff.yml: --config, else ./costdiff.yml when present; its modules load only then. */
+export async function readConfig(flag: string | undefined): Promise<CostdiffConfig | undefined> {
+  if (!flag && !existsSync(DEFAULT_CONFIG_FILE)) return undefined;
+  const { findConfig } = await import('../config/load.js');
+  return findConfig(flag);
 }

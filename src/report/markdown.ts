@@ -3,7 +3,7 @@ import type { CostRange } from '../estimate/types.js';
 import type { CostDiff, DiffTotals, ProjectDiff, ResourceDiff } from '../estimate/diff-types.js';
 import type { ChangeAction } from '../input/types.js';
 import { sideText } from './diff-table.js';
-import { costOrReason, money, percent, plural, signedMoney, signedMoneyRange, unsignedMoney, withRange } from './format.js';
+import { costOrReason, count, money, percent, plural, signedMoney, signedMoneyRange, unsignedMoney, withRange } from './format.js';
 
 /**
  * The pull-request comment, written for a product owner first: the headline, the verdict, the
@@ -145,7 +145,7 @@ function resourceRows(r: ResourceDiff, withComponents: boolean): string[] {
 function projectDetail(p: ProjectDiff, level: number, multi: boolean): string[] {
   const changed = p.resources.filter((r) => r.action !== 'no-op');
   const unchanged = p.resources.length - changed.length;
-  const counts = `${plural(changed.length, 'resource')} ${changed.length === 1 ? 'changes' : 'change'}${unchanged ? `, ${unchanged.toLocaleString('en-US')} unchanged` : ''}`;
+  const counts = `${plural(changed.length, 'resource')} ${changed.length === 1 ? 'changes' : 'change'}${unchanged ? `, ${count(unchanged)} unchanged` : ''}`;
   const title = multi ? `<strong>${escapeText(p.name)}</strong>: ${counts}` : `Resource detail: ${counts}`;
   if (changed.length === 0) return [];
   if (level >= 2) return [`- ${title} (detail left out, see the note below)`, ''];
@@ -193,7 +193,7 @@ function foldNote(d: CostDiff, f: Folding, limit: number): string[] {
   if (f.projectRows < d.projects.length) parts.push(`${plural(d.projects.length - f.projectRows, 'row')} of the project table`);
   if (!parts.length) return [];
   return [
-    `> **Note:** this comment leaves out ${parts.join(', ')} to keep the comment within ${limit.toLocaleString('en-US')} characters (GitHub's limit is ${GITHUB_COMMENT_LIMIT.toLocaleString('en-US')}). ` +
+    `> **Note:** this comment leaves out ${parts.join(', ')} to keep the comment within ${count(limit)} characters (GitHub's limit is ${count(GITHUB_COMMENT_LIMIT)}). ` +
       'Run `costdiff diff` or see the JSON report for everything.',
     '',
   ];

@@ -1,7 +1,7 @@
 import { breakdown } from '../../pipeline.js';
 import type { OptionValues } from '../args.js';
 import type { BREAKDOWN_FORMATS } from '../program.js';
-import { inputOptions, pricingOptions, projectSelection, type EstimateArgs } from '../common.js';
+import { inputOptions, pricingOptions, projectSelection, readConfig, type EstimateArgs } from '../common.js';
 import { emit, warn } from '../output.js';
 
 type BreakdownArgs = EstimateArgs & { format: (typeof BREAKDOWN_FORMATS)[number]; config?: string };
@@ -17,8 +17,8 @@ export async function runBreakdown(values: OptionValues): Promise<void> {
   // Warnings go to stderr so that JSON on stdout stays machine-readable.
   if (a.format !== 'table') for (const p of estimate.projects) for (const w of p.warnings) warn(w);
   if (a.format === 'html') {
-    const [{ renderHtml }, { findConfig }] = await Promise.all([import('../../report/html.js'), import('../../config/load.js')]);
-    await emit(renderHtml(estimate, await findConfig(a.config)), a.out);
+    const { renderHtml } = await import('../../report/html.js');
+    await emit(renderHtml(estimate, await readConfig(a.config)), a.out);
     return;
   }
   // Only the renderer asked for is loaded.

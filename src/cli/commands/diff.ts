@@ -2,7 +2,7 @@ import { UsageError } from '../../core/errors.js';
 import { diffEstimates, diffPlanSides, recommendationsForChange, toCostDiff } from '../../estimate/diff.js';
 import { recommend } from '../../estimate/recommendations.js';
 import type { CostDiff } from '../../estimate/diff-types.js';
-import { readBaseline, type Baseline } from '../../input/baseline.js';
+import type { Baseline } from '../../input/baseline.js';
 import type { InputOptions } from '../../input/index.js';
 import { readSelectedProjects, type ProjectSelection } from '../../input/projects.js';
 import type { Project } from '../../input/types.js';
@@ -15,7 +15,7 @@ import { renderDiffTable } from '../../report/diff-table.js';
 import { renderMarkdown, validTag } from '../../report/markdown.js';
 import type { OptionValues } from '../args.js';
 import type { DIFF_FORMATS } from '../program.js';
-import { inputOptions, pricingOptions, projectSelection, type EstimateArgs } from '../common.js';
+import { inputOptions, pricingOptions, projectSelection, readConfig, type EstimateArgs } from '../common.js';
 import { emit, warn } from '../output.js';
 
 export interface DiffOptions {
@@ -58,6 +58,8 @@ async function withSavings(diff: CostDiff, priced: PricedSides, projects: Projec
 }
 
 async function readBaselines(spec: string, projects: Project[], options: DiffOptions): Promise<Baseline> {
+  // Loaded only with --compare-to (it brings git and temporary directories).
+  const { readBaseline } = await import('../../input/baseline.js');
   if (!spec.startsWith('git:')) return readBaseline(spec, options.selection.path ?? projects[0]?.path ?? '.', options.input);
   const out: Project[] = [];
   for (const project of projects) {
@@ -83,26 +85,29 @@ export async function runDiff(values: OptionValues): Promise<void> {
   });
   if (a.format !== 'table') for (const p of diff.projects) for (const w of p.warnings) warn(w);
   // costdiff.yml (--config, else ./costdiff.yml) adds the FinOps view to every format.
-  const { findConfig } = await import('../../config/load.js');
-  const config = await findConfig(a.config);
+  const config = await readConfig(a.config);
   if (a.format === 'html') {
     const { renderHtml } = await import('../../report/html.js');
     await emit(renderHtml(diff, config), a.out);
     return;
   }
   if (a.format === 'markdown') {
-    const { finopsCommentParts } = await import('../../vcs/github/approvals.js');
-    await emit(renderMarkdown(diff, { tag: a.tag, ...(await finopsCommentParts(diff, config)) }), a.out);
+    // Policies and forecast (and their modules) only with a config.
+    const finops = config ? await (await import('../../vcs/github/approvals.js')).finopsCommentParts(diff, config) : {};
+    await emit(renderMarkdown(diff, { tag: a.tag, ...finops }), a.out);
     return;
   }
-  const finops = config ? await finopsFigures(diff, config) : undefined;
+  if (!config) {
+    await emit(a.format === 'json' ? JSON.stringify(diffJson(diff), null, 2) + '\n' : renderDiffTable(diff), a.out);
+    return;
+  }
+  const finops = await finopsFigures(diff, config);
+  const { finopsJson, finopsLines } = await import('../../report/finops-summary.js');
   if (a.format === 'json') {
-    const { finopsJson } = await import('../../report/finops-summary.js');
-    await emit(JSON.stringify({ ...diffJson(diff), ...(finops && config ? { finops: finopsJson(finops, config) } : {}) }, null, 2) + '\n', a.out);
+    await emit(JSON.stringify({ ...diffJson(diff), finops: finopsJson(finops, config) }, null, 2) + '\n', a.out);
     return;
   }
-  const { finopsLines } = await import('../../report/finops-summary.js');
-  await emit(renderDiffTable(diff) + (finops ? `\n${finopsLines(finops).join('\n')}\n` : ''), a.out);
+  await emit(`${renderDiffTable(diff)}\n${finopsLines(finops).join('\n')}\n`, a.out);
 }
 
 /** Policies (without approvals: those are read by `check` and `comment github`), unit costs, forecast. */

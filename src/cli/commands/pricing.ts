@@ -1,6 +1,7 @@
 import { UserError } from '../../core/errors.js';
 import { cacheInfo, verifyCache } from '../../pricing/cache/verify.js';
 import { resolveCacheDir } from '../../pricing/source.js';
+import { count } from '../../report/format.js';
 import type { OptionValues } from '../args.js';
 
 interface PricingArgs {
@@ -22,7 +23,7 @@ export function runPricingInfo(values: OptionValues): void {
   const lines = [
     `Pricing cache: ${dir}`,
     `Snapshot: ${info.snapshot}`,
-    `Products: ${info.products.toLocaleString('en-US')} in ${info.services.length} services, ${info.regions.length} regions`,
+    `Products: ${count(info.products)} in ${info.services.length} services, ${info.regions.length} regions`,
     '',
     'Services:',
     ...info.services.map((s) => `  ${s.service.padEnd(20)} ${String(s.products).padStart(7)} products  ${s.regions.length} regions`),
