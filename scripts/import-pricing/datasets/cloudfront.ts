@@ -7,10 +7,11 @@ import { RATE_CODE, tierBound, type Csv, type Dataset, type ImportRow } from '..
  * `requestType` for requests. The feed calls Europe "EU"; the Price List says "Europe".
  *
  * Data transfer to the internet is one tiered product per group; the CSV's tier columns are the
- * feed's own cumulative "Per Month" bounds in GB. Not mapped: Lambda@Edge (priced by AWSLambda),
- * Origin Shield, the GET/HEAD "Tier1/Tier2" request SKUs (the same prices as the per-method ones
- * the Price List exposes as HTTP/HTTPS-Proxy), static IP addresses, and the account-wide free
- * tier rows under "Any".
+ * feed's own cumulative "Per Month" bounds in GB. Origin Shield requests are priced by the AWS
+ * region the shield sits in (`regionCode`, from the feed's location name as AWS's locations.json
+ * spells it). Not mapped: Lambda@Edge (priced by AWSLambda), the GET/HEAD "Tier1/Tier2" request
+ * SKUs (the same prices as the per-method ones the Price List exposes as HTTP/HTTPS-Proxy),
+ * static IP addresses, and the account-wide free tier rows under "Any".
  */
 const GROUPS: Record<string, string> = {
   'United States': 'United States',
@@ -23,6 +24,23 @@ const GROUPS: Record<string, string> = {
   Australia: 'Australia',
   'Asia Pacific': 'Asia Pacific',
   India: 'India',
+};
+
+/** The regions the feed lists Origin Shield prices for, by their location names. */
+const SHIELD_REGIONS: Record<string, string> = {
+  'US East (N. Virginia)': 'us-east-1',
+  'US East (Ohio)': 'us-east-2',
+  'US West (N. California)': 'us-west-1',
+  'US West (Oregon)': 'us-west-2',
+  'South America (Sao Paulo)': 'sa-east-1',
+  'EU (Ireland)': 'eu-west-1',
+  'EU (London)': 'eu-west-2',
+  'EU (Frankfurt)': 'eu-central-1',
+  'Asia Pacific (Mumbai)': 'ap-south-1',
+  'Asia Pacific (Tokyo)': 'ap-northeast-1',
+  'Asia Pacific (Seoul)': 'ap-northeast-2',
+  'Asia Pacific (Singapore)': 'ap-southeast-1',
+  'Asia Pacific (Sydney)': 'ap-southeast-2',
 };
 
 interface CloudfrontProduct {
@@ -46,6 +64,9 @@ function product(key: string, row: Csv): CloudfrontProduct | undefined {
   if (toOrigin && GROUPS[toOrigin[1]]) return { attributes: { fromLocation: GROUPS[toOrigin[1]], transferType: 'CloudFront to Origin' }, unit: 'GB' };
   const request = /^Request (HTTPS?) Methods from (.+)$/.exec(key);
   if (request && GROUPS[request[2]]) return { attributes: { location: GROUPS[request[2]], requestType: `CloudFront-Request-${request[1]}-Proxy` }, unit: 'Requests' };
+  if (key === 'CloudFront Request-Origin-Shield Origin Shield Requests' && SHIELD_REGIONS[row.region]) {
+    return { attributes: { regionCode: SHIELD_REGIONS[row.region], requestType: 'CloudFront-Request-Origin-Shield' }, unit: 'Requests' };
+  }
   // The first 1,000 invalidation paths a month are free (stated in the key), then a price per path.
   if (key === 'Charge for invalidating objects removing the objects from CloudFront edge locations First 1000 free') {
     return { attributes: { usagetype: 'Invalidations' }, unit: 'URL', end: '1000' };

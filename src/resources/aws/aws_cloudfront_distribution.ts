@@ -45,13 +45,14 @@ function locationSubresource(r: ResourceView, loc: (typeof LOCATIONS)[number]): 
 /**
  * A CloudFront distribution: data transfer out (tiered by the price), transfer to the origin and
  * requests, per edge location group in the usage file (US when none is given), plus invalidation
- * paths and dedicated-IP custom SSL.
+ * paths, Origin Shield requests and dedicated-IP custom SSL.
  */
 export const awsCloudfrontDistribution: ResourceType = {
   type: 'aws_cloudfront_distribution',
   usageKeys: [
     ...PER_LOCATION_KEYS.map((k) => ({ key: `${k}.<location>`, description: `${k.replace(/^monthly_/, '').replace(/_/g, ' ')} per month, per location: ${LOCATIONS.map((l) => l.key).join(', ')}` })),
     { key: 'monthly_invalidation_requests', description: 'invalidation paths per month' },
+    { key: 'monthly_origin_shield_requests', description: 'requests that reach Origin Shield per month (billed in its region)' },
   ],
   costs(r) {
     const withUsage = LOCATIONS.filter((loc) => PER_LOCATION_KEYS.some((k) => usageMapNum(r, k, loc.key) !== undefined));
@@ -70,10 +71,29 @@ export const awsCloudfrontDistribution: ResourceType = {
     if (certificate?.optStr('ssl_support_method') === 'vip') {
       components.push({ name: 'Dedicated IP custom SSL', unit: 'months', price: cloudfrontProduct({ usagetype: 'SSL-Cert-Custom' }), quantity: perMonth(1) });
     }
-    const unpriced: UnpricedSpec[] = [];
+    // Origin Shield bills the requests that reach it at its region's price; usage says how many.
     const origins = r.isUnknown('origin') ? [] : r.blocks('origin');
-    if (origins.some((o) => !o.isUnknown('origin_shield') && o.block('origin_shield')?.optBool('enabled', false))) {
-      unpriced.push({ component: 'Origin Shield requests', reason: 'Origin Shield request prices are not priced yet' });
+    const shieldRegions = [
+      ...new Set(
+        origins
+          .map((o) => (o.isUnknown('origin_shield') ? undefined : o.block('origin_shield')))
+          .filter((s) => s?.optBool('enabled', false))
+          .map((s) => s!.str('origin_shield_region') ?? 'an unknown region'),
+      ),
+    ];
+    const unpriced: UnpricedSpec[] = [];
+    if (shieldRegions.length === 1 && shieldRegions[0] !== 'an unknown region') {
+      components.push({
+        name: `Origin Shield requests (${shieldRegions[0]})`,
+        unit: 'requests',
+        price: cloudfrontProduct({ regionCode: shieldRegions[0], requestType: 'CloudFront-Request-Origin-Shield' }),
+        quantity: fromUsage(r.usageNum('monthly_origin_shield_requests')),
+        usageBased: true,
+      });
+    } else if (shieldRegions.length > 1) {
+      unpriced.push({ component: 'Origin Shield requests', reason: `origins use Origin Shield in ${shieldRegions.join(', ')}; one monthly_origin_shield_requests figure cannot be split between them` });
+    } else if (shieldRegions.length === 1) {
+      unpriced.push({ component: 'Origin Shield requests', reason: 'origin_shield_region is not known until apply' });
     }
     return { components, subresources, unpriced };
   },

@@ -25,13 +25,25 @@ describe('aws_cloudfront_distribution', () => {
     expect(monthlyQuantity(us.find((c) => c.name === 'HTTPS requests')!)?.toString()).toBe('5000000');
   });
 
-  it('shows the US group without usage, a dedicated-IP certificate, and origin shield as unpriced', () => {
-    const spec = awsCloudfrontDistribution.costs(
-      view({ viewer_certificate: [{ ssl_support_method: 'vip' }], origin: [{ domain_name: 'a.example.com', origin_shield: [{ enabled: true, origin_shield_region: 'us-east-1' }] }] }),
-    );
+  it('shows the US group without usage, a dedicated-IP certificate and the Origin Shield region', () => {
+    const shield = (region: string) => ({ domain_name: `${region}.example.com`, origin_shield: [{ enabled: true, origin_shield_region: region }] });
+    const spec = awsCloudfrontDistribution.costs(view({ viewer_certificate: [{ ssl_support_method: 'vip' }], origin: [shield('eu-west-1')] }));
     expect(spec.subresources?.map((s) => s.name)).toEqual(['US, Mexico, Canada']);
-    expect(spec.components.map((c) => c.name)).toEqual(['Invalidation requests', 'Dedicated IP custom SSL']);
-    expect(spec.unpriced?.map((u) => u.component)).toEqual(['Origin Shield requests']);
+    expect(spec.components.map((c) => c.name)).toEqual(['Invalidation requests', 'Dedicated IP custom SSL', 'Origin Shield requests (eu-west-1)']);
+    expect(spec.components[2].price.attributes).toEqual({ regionCode: 'eu-west-1', requestType: 'CloudFront-Request-Origin-Shield' });
+    // Two shield regions: one usage figure cannot be split, so it is said, not guessed.
+    const two = awsCloudfrontDistribution.costs(view({ origin: [shield('eu-west-1'), shield('us-east-1')] }));
+    expect(two.unpriced?.map((u) => u.reason)).toEqual([expect.stringMatching(/Origin Shield in eu-west-1, us-east-1/)]);
+  });
+
+  it('prices Origin Shield requests at the shield region’s price', async () => {
+    const r = await estimateOne(
+      'aws_cloudfront_distribution',
+      { origin: [{ domain_name: 'a.example.com', origin_shield: [{ enabled: true, origin_shield_region: 'sa-east-1' }] }] },
+      { monthly_origin_shield_requests: 10_000_000 },
+    );
+    // 10M × $0.0160 per 10k (South America (Sao Paulo)).
+    expect(cost(component(r, 'Origin Shield requests (sa-east-1)').monthlyCost)).toBe('16.00');
   });
 
   it('prices a month from the snapshot: tiered transfer, requests, origin, invalidations, dedicated-IP SSL', async () => {
