@@ -65,6 +65,7 @@ const PRICE_UNITS: Record<string, { measure: string; size: number }> = {
   // CloudFront invalidations are priced per path (URL).
   URL: { measure: 'paths', size: 1 },
   StreamHour: { measure: 'hours', size: 1 },
+  PutRequest: { measure: 'payload units', size: 1 },
 };
 
 /** How many price units one component unit is, or undefined when they measure different things. */
