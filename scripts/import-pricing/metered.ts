@@ -31,6 +31,17 @@ export interface Mapped {
 
 export type KeyMapper = (key: string, row: Csv) => Mapped | undefined;
 
+/** A mapping to one Price List product (family + attributes), optionally one tier of it. */
+export function mapped(family: string | undefined, attributes: Record<string, string>, unit: string, start?: string, end?: string): Mapped {
+  return {
+    ...(family ? { family } : {}),
+    attributes,
+    unit,
+    ...(start ? { start } : {}),
+    ...(end ? { end } : {}),
+  };
+}
+
 /** One dataset file and how to read it. */
 export interface Dataset {
   file: string;

@@ -1,4 +1,4 @@
-import { meteredDataset, type Mapped } from '../metered.js';
+import { mapped, meteredDataset, type Mapped } from '../metered.js';
 
 /**
  * feeds/apigateway_pricing.csv → AmazonApiGateway, by the Price List's usagetype (without the
@@ -10,20 +10,8 @@ import { meteredDataset, type Mapped } from '../metered.js';
  * The upstream feed gives the first two REST tiers one rate code and price in a few regions
  * (sa-east-1, ap-southeast-2, ap-southeast-4, ap-southeast-6); they are imported as written.
  */
-const calls = (usagetype: string, start?: string, end?: string): Mapped => ({
-  family: 'API Calls',
-  attributes: { usagetype },
-  unit: 'Requests',
-  ...(start ? { start } : {}),
-  ...(end ? { end } : {}),
-});
-const websocket = (usagetype: string, unit: string, start?: string, end?: string): Mapped => ({
-  family: 'WebSocket',
-  attributes: { usagetype },
-  unit,
-  ...(start ? { start } : {}),
-  ...(end ? { end } : {}),
-});
+const calls = (usagetype: string, start?: string, end?: string): Mapped => mapped('API Calls', { usagetype }, 'Requests', start, end);
+const websocket = (usagetype: string, unit: string, start?: string, end?: string): Mapped => mapped('WebSocket', { usagetype }, unit, start, end);
 
 const ENTRIES: Record<string, Mapped> = {
   'API Calls Number of up to 333 million': calls('ApiGatewayRequest', undefined, '333000000'),

@@ -1,4 +1,4 @@
-import { meteredDataset, type Mapped } from '../metered.js';
+import { mapped, meteredDataset, type Mapped } from '../metered.js';
 
 /**
  * lambda_pricing.csv → AWSLambda "Serverless" products, identified by the Price List `group`.
@@ -7,13 +7,7 @@ import { meteredDataset, type Mapped } from '../metered.js';
  * GB-seconds: x86 first 6B / next 9B / over 15B, Arm first 7.5B / next 11.25B / over 18.75B.
  * The `global` free-tier keys are account-wide allowances, not prices, and stay unmapped.
  */
-const serverless = (group: string, unit: string, start?: string, end?: string): Mapped => ({
-  family: 'Serverless',
-  attributes: { group },
-  unit,
-  ...(start ? { start } : {}),
-  ...(end ? { end } : {}),
-});
+const serverless = (group: string, unit: string, start?: string, end?: string): Mapped => mapped('Serverless', { group }, unit, start, end);
 
 const ENTRIES: Record<string, Mapped> = {
   'Lambda Requests': serverless('AWS-Lambda-Requests', 'Requests'),

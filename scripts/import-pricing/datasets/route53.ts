@@ -1,4 +1,4 @@
-import { meteredDataset, table, type Mapped } from '../metered.js';
+import { mapped, meteredDataset, table, type Mapped } from '../metered.js';
 
 /**
  * route53_pricing.csv → AmazonRoute53 products (hosted zones, public DNS queries and health
@@ -7,13 +7,7 @@ import { meteredDataset, table, type Mapped } from '../metered.js';
  * $0 tier stays unmapped.
  */
 const ONE_BILLION = '1000000000';
-const queries = (usagetype: string, start?: string, end?: string): Mapped => ({
-  family: 'DNS Query',
-  attributes: { usagetype },
-  unit: 'Queries',
-  ...(start ? { start } : {}),
-  ...(end ? { end } : {}),
-});
+const queries = (usagetype: string, start?: string, end?: string): Mapped => mapped('DNS Query', { usagetype }, 'Queries', start, end);
 const healthCheck = (usagetype: string): Mapped => ({ family: 'DNS Health Check', attributes: { usagetype }, unit: 'HealthCheck-Mo' });
 
 export const route53 = meteredDataset(

@@ -1,17 +1,11 @@
-import { meteredDataset, table, type Mapped } from '../metered.js';
+import { mapped, meteredDataset, table, type Mapped } from '../metered.js';
 
 /**
  * s3_pricing.csv → AmazonS3 products by `usagetype` (region prefix dropped). Storage tiers are
  * stated in the keys ("First 50 TB", "Next 450 TB", "Over 500 TB"; 1 TB = 1,024 GB). Glacier Deep
  * Archive is its own Price List service (AmazonS3GlacierDeepArchive) and is not mapped here.
  */
-const storage = (usagetype: string, start?: string, end?: string): Mapped => ({
-  family: 'Storage',
-  attributes: { usagetype },
-  unit: 'GB-Mo',
-  ...(start ? { start } : {}),
-  ...(end ? { end } : {}),
-});
+const storage = (usagetype: string, start?: string, end?: string): Mapped => mapped('Storage', { usagetype }, 'GB-Mo', start, end);
 const requests = (usagetype: string, extra: Record<string, string> = {}): Mapped => ({
   family: 'API Request',
   attributes: { usagetype, ...extra },
