@@ -71,6 +71,12 @@ const CACHE_PREVIOUS_GENERATION: Record<string, string[]> = {
   'cache.t2': ['cache.t3', 'cache.t4g'],
 };
 
+/** ECS Fargate x86_64 lines → their ARM64 (Graviton) usagetypes; ephemeral storage costs the same. */
+const FARGATE_ARM: Record<string, string> = {
+  'Fargate-vCPU-Hours:perCPU': 'Fargate-ARM-vCPU-Hours:perCPU',
+  'Fargate-GB-Hours': 'Fargate-ARM-GB-Hours',
+};
+
 /** gp2 delivers 3 IOPS per GiB, between 100 and 16,000. */
 const GP2_IOPS_PER_GB = Decimal.fromInt(3);
 const GP2_MIN_IOPS = Decimal.fromInt(100);
@@ -165,6 +171,8 @@ function candidatesOf(r: ResourceCostResult): Candidate[] {
     }
     const volume = volumeCandidate(owner.components, count ?? (topLevel ? Decimal.ONE : undefined));
     if (volume) out.push({ ...base, ...volume });
+    const fargate = fargateCandidate(owner.components);
+    if (fargate) out.push({ ...base, ...fargate });
     for (const s of owner.subresources ?? []) walk(s, count, false);
   };
   if (r.spec) walk(r.spec, undefined, true);
@@ -219,6 +227,27 @@ function instanceAlternatives(c: CostComponentSpec): Alternative[] {
   if (service === 'AmazonRDS' && productFamily === 'Database Instance') return to(RDS_PREVIOUS_GENERATION[family] ?? [], newerGeneration);
   if (service === 'AmazonElastiCache' && productFamily === 'Cache Instance') return to(CACHE_PREVIOUS_GENERATION[family] ?? [], newerGeneration);
   return [];
+}
+
+/** x86_64 Fargate tasks on ECS → ARM64 at the same vCPU and memory (EKS Fargate has no ARM64). */
+function fargateCandidate(components: CostComponentSpec[]): Omit<Candidate, 'address' | 'type'> | undefined {
+  const current = components.filter((c) => c.price.service === 'AmazonECS' && FARGATE_ARM[c.price.attributes.usagetype ?? ''] !== undefined);
+  if (current.length === 0) return undefined;
+  const arm = (c: CostComponentSpec): CostComponentSpec => ({
+    ...c,
+    price: { ...c.price, attributes: { ...c.price.attributes, usagetype: FARGATE_ARM[c.price.attributes.usagetype!] } },
+  });
+  return {
+    region: current[0].price.region,
+    current,
+    alternatives: [
+      {
+        change: 'Fargate x86_64 → ARM64',
+        detail: 'the same vCPU and memory on Graviton (ARM64) Fargate; needs arm64 container images',
+        components: current.map(arm),
+      },
+    ],
+  };
 }
 
 /** gp2 → gp3 and io1 → io2/gp3 for the one EBS volume an owner's lines describe. */

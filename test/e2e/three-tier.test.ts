@@ -11,6 +11,7 @@ interface Resource { address: string; type: string; monthlyCost: number | null; 
 describe('breakdown of fixtures/plans/three-tier.json', () => {
   let resources: Resource[];
   let project: { free: { type: string }[] };
+  let recommendations: unknown[];
   const byAddress = (a: string): Resource => {
     const r = resources.find((x) => x.address === a);
     if (!r) throw new Error(`no ${a}`);
@@ -23,6 +24,7 @@ describe('breakdown of fixtures/plans/three-tier.json', () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.pricing.mode).toBe('offline');
     project = doc.projects[0];
+    recommendations = doc.recommendations;
     resources = doc.projects[0].resources;
   });
 
@@ -74,6 +76,17 @@ describe('breakdown of fixtures/plans/three-tier.json', () => {
       ['Fargate memory (2 × 0.5 vCPU, 1 GB)', 6.49],
     ]);
     expect(app.monthlyCost).toBe(36.04);
+  });
+
+  it('points out the saving: the x86_64 Fargate service on ARM64', () => {
+    expect(recommendations).toEqual([
+      {
+        address: 'aws_ecs_service.app',
+        change: 'Fargate x86_64 → ARM64',
+        monthlySaving: 7.2,
+        detail: 'the same vCPU and memory on Graviton (ARM64) Fargate; needs arm64 container images',
+      },
+    ]);
   });
 
   it('lists the network, IAM and glue resources as free', () => {

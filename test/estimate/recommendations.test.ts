@@ -130,6 +130,25 @@ describe('recommend', () => {
     ]);
   });
 
+  it('ECS Fargate x86_64 → ARM64 at the same vCPU and memory', async () => {
+    const service = (address: string, task: string, extra: Attributes = {}): Input => ({
+      address,
+      type: 'aws_ecs_service',
+      values: { launch_type: 'FARGATE', desired_count: 2, ...extra },
+      references: { task_definition: [`${task}.arn`] },
+    });
+    const task = (address: string, values: Attributes): Input => ({ address, type: 'aws_ecs_task_definition', values: { cpu: '512', memory: '1024', ...values } });
+    const rs = await recommendFor([
+      service('aws_ecs_service.x86', 'aws_ecs_task_definition.x86'),
+      task('aws_ecs_task_definition.x86', { ephemeral_storage: [{ size_in_gib: 30 }] }),
+      service('aws_ecs_service.arm', 'aws_ecs_task_definition.arm'),
+      task('aws_ecs_task_definition.arm', { runtime_platform: [{ cpu_architecture: 'ARM64', operating_system_family: 'LINUX' }] }),
+    ]);
+    // x86: 730 vCPU-h × 0.04048 = 29.55, 1,460 GB-h × 0.004445 = 6.49 → ARM64: × 0.03238 = 23.64,
+    // × 0.00356 = 5.20: saves 7.20. Ephemeral storage costs the same on both; ARM64 tasks: nothing.
+    expect(summary(rs)).toEqual([['aws_ecs_service.x86', 'Fargate x86_64 → ARM64', '7.20']]);
+  });
+
   it('nothing to say about current, cheapest choices', async () => {
     const rs = await recommendFor([
       one('aws_instance.g', 'aws_instance', { instance_type: 'm6g.large', root_block_device: [{ volume_size: 20, volume_type: 'gp3' }] }),
