@@ -1,7 +1,7 @@
 import { UserError } from '../../core/errors.js';
 import { cacheInfo, verifyCache } from '../../pricing/cache/verify.js';
 import { resolveCacheDir } from '../../pricing/source.js';
-import { count } from '../../report/format.js';
+import { count, plural } from '../../report/format.js';
 import type { OptionValues } from '../args.js';
 
 interface PricingArgs {
@@ -26,7 +26,7 @@ export function runPricingInfo(values: OptionValues): void {
     `Products: ${count(info.products)} in ${info.services.length} services, ${info.regions.length} regions`,
     '',
     'Services:',
-    ...info.services.map((s) => `  ${s.service.padEnd(20)} ${String(s.products).padStart(7)} products  ${s.regions.length} regions`),
+    ...info.services.map((s) => `  ${s.service.padEnd(20)} ${count(s.products).padStart(7)} products  ${plural(s.regions.length, 'region')}`),
     '',
     `Regions: ${info.regions.join(', ')}`,
     '',
