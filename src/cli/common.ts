@@ -3,8 +3,7 @@ import { UsageError } from '../core/errors.js';
 import type { InputOptions } from '../input/index.js';
 import type { ProjectSelection } from '../input/projects.js';
 import type { CostdiffConfig } from '../config/types.js';
-// The default config's name, repeated here so that runs without one never load the config module.
-const DEFAULT_CONFIG_FILE = 'costdiff.yml';
+import { DEFAULT_CONFIG_FILE } from '../core/paths.js';
 import { isOnline, resolveCacheDir, type PricingOptions } from '../pricing/source.js';
 
 /** Values of the options every estimating command shares (see ESTIMATE_OPTIONS in program.ts). */

@@ -2,12 +2,13 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
+import { DEFAULT_CONFIG_FILE } from '../core/paths.js';
 import { MetricFileError, parseMetricFile } from './metrics.js';
 import type { CostdiffConfig } from './types.js';
 import { validateConfig, type Problem } from './validate.js';
 import { YamlSyntaxError, parseYamlTree } from './yaml-tree.js';
 
-export const DEFAULT_CONFIG_FILE = 'costdiff.yml';
+export { DEFAULT_CONFIG_FILE };
 
 /** A bad config: one line naming the first problem; all of them in `problems`. */
 export class ConfigError extends UserError {

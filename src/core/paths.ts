@@ -21,3 +21,6 @@ export function packageRoot(): string {
 export function bundledPricingCache(): string {
   return join(packageRoot(), 'pricing-cache');
 }
+
+/** The config file found in the working directory when --config is not given. */
+export const DEFAULT_CONFIG_FILE = 'costdiff.yml';
