@@ -42,6 +42,30 @@ function locationSubresource(r: ResourceView, loc: (typeof LOCATIONS)[number]): 
   };
 }
 
+/** Origin Shield bills the requests that reach it at its region's price; usage says how many. */
+function originShield(r: ResourceView): { components: CostComponentSpec[]; unpriced: UnpricedSpec[] } {
+  const origins = r.isUnknown('origin') ? [] : r.blocks('origin');
+  const shields = origins.map((o) => (o.isUnknown('origin_shield') ? undefined : o.block('origin_shield'))).filter((s) => s?.optBool('enabled', false));
+  if (shields.length === 0) return { components: [], unpriced: [] };
+  const regions = [...new Set(shields.map((s) => s?.str('origin_shield_region')))];
+  const unpriced = (reason: string) => ({ components: [], unpriced: [{ component: 'Origin Shield requests', reason }] });
+  if (regions.includes(undefined)) return unpriced('origin_shield_region is not known until apply');
+  if (regions.length > 1) return unpriced(`origins use Origin Shield in ${regions.join(', ')}; one monthly_origin_shield_requests figure cannot be split between them`);
+  const region = regions[0]!;
+  return {
+    components: [
+      {
+        name: `Origin Shield requests (${region})`,
+        unit: 'requests',
+        price: cloudfrontProduct({ regionCode: region, requestType: 'CloudFront-Request-Origin-Shield' }),
+        quantity: fromUsage(r.usageNum('monthly_origin_shield_requests')),
+        usageBased: true,
+      },
+    ],
+    unpriced: [],
+  };
+}
+
 /**
  * A CloudFront distribution: data transfer out (tiered by the price), transfer to the origin and
  * requests, per edge location group in the usage file (US when none is given), plus invalidation
@@ -71,30 +95,9 @@ export const awsCloudfrontDistribution: ResourceType = {
     if (certificate?.optStr('ssl_support_method') === 'vip') {
       components.push({ name: 'Dedicated IP custom SSL', unit: 'months', price: cloudfrontProduct({ usagetype: 'SSL-Cert-Custom' }), quantity: perMonth(1) });
     }
-    // Origin Shield bills the requests that reach it at its region's price; usage says how many.
-    const origins = r.isUnknown('origin') ? [] : r.blocks('origin');
-    const shieldRegions = [
-      ...new Set(
-        origins
-          .map((o) => (o.isUnknown('origin_shield') ? undefined : o.block('origin_shield')))
-          .filter((s) => s?.optBool('enabled', false))
-          .map((s) => s!.str('origin_shield_region') ?? 'an unknown region'),
-      ),
-    ];
-    const unpriced: UnpricedSpec[] = [];
-    if (shieldRegions.length === 1 && shieldRegions[0] !== 'an unknown region') {
-      components.push({
-        name: `Origin Shield requests (${shieldRegions[0]})`,
-        unit: 'requests',
-        price: cloudfrontProduct({ regionCode: shieldRegions[0], requestType: 'CloudFront-Request-Origin-Shield' }),
-        quantity: fromUsage(r.usageNum('monthly_origin_shield_requests')),
-        usageBased: true,
-      });
-    } else if (shieldRegions.length > 1) {
-      unpriced.push({ component: 'Origin Shield requests', reason: `origins use Origin Shield in ${shieldRegions.join(', ')}; one monthly_origin_shield_requests figure cannot be split between them` });
-    } else if (shieldRegions.length === 1) {
-      unpriced.push({ component: 'Origin Shield requests', reason: 'origin_shield_region is not known until apply' });
-    }
+    const shield = originShield(r);
+    components.push(...shield.components);
+    const unpriced = shield.unpriced;
     return { components, subresources, unpriced };
   },
 };
