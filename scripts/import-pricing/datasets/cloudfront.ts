@@ -11,7 +11,8 @@ import { RATE_CODE, tierBound, type Csv, type Dataset, type ImportRow } from '..
  * region the shield sits in (`regionCode`, from the feed's location name as AWS's locations.json
  * spells it). Not mapped: Lambda@Edge (priced by AWSLambda), the GET/HEAD "Tier1/Tier2" request
  * SKUs (the same prices as the per-method ones the Price List exposes as HTTP/HTTPS-Proxy),
- * static IP addresses, and the account-wide free tier rows under "Any".
+ * static IP addresses, and account-wide free tiers (the "Any" rows, the first 1,000 invalidation
+ * paths).
  */
 const GROUPS: Record<string, string> = {
   'United States': 'United States',
@@ -67,12 +68,10 @@ function product(key: string, row: Csv): CloudfrontProduct | undefined {
   if (key === 'CloudFront Request-Origin-Shield Origin Shield Requests' && SHIELD_REGIONS[row.region]) {
     return { attributes: { regionCode: SHIELD_REGIONS[row.region], requestType: 'CloudFront-Request-Origin-Shield' }, unit: 'Requests' };
   }
-  // The first 1,000 invalidation paths a month are free (stated in the key), then a price per path.
-  if (key === 'Charge for invalidating objects removing the objects from CloudFront edge locations First 1000 free') {
-    return { attributes: { usagetype: 'Invalidations' }, unit: 'URL', end: '1000' };
-  }
+  // Invalidation paths: the feed's "First 1000 free" row is an allowance per account, not per
+  // distribution, so (as with other account-wide free tiers) it is not applied.
   if (key === 'Charge for invalidating objects removing the objects from CloudFront edge locations') {
-    return { attributes: { usagetype: 'Invalidations' }, unit: 'URL', start: '1000' };
+    return { attributes: { usagetype: 'Invalidations' }, unit: 'URL' };
   }
   if (key === 'Charge for using an SSL certificate with a CloudFront alternate domain name' && row.region === 'Any') {
     return { attributes: { usagetype: 'SSL-Cert-Custom' }, unit: 'Mo' };

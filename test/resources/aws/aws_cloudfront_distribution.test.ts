@@ -66,10 +66,10 @@ describe('aws_cloudfront_distribution', () => {
     expect(cost(component(us, 'HTTPS requests').monthlyCost)).toBe('5.00'); // 5M × $0.0100 per 10k
     // Europe is "EU" in the feed and "Europe" in the Price List: 200 GB × $0.085.
     expect(cost(component(sub(r, 'Europe, Israel'), 'Data transfer out to internet').monthlyCost)).toBe('17.00');
-    // First 1,000 paths free, then 2,000 × $0.005.
-    expect(cost(component(r, 'Invalidation requests').monthlyCost)).toBe('10.00');
+    // 3,000 × $0.005 (the first 1,000 free paths are per account, so not applied per distribution).
+    expect(cost(component(r, 'Invalidation requests').monthlyCost)).toBe('15.00');
     expect(cost(component(r, 'Dedicated IP custom SSL').monthlyCost)).toBe('600.00');
-    expect(cost(r.monthlyCost)).toBe('1892.70');
+    expect(cost(r.monthlyCost)).toBe('1897.70');
     expect(component(us, 'Data transfer out to internet').provenance[0]).toMatchObject({
       source: 'github.com/lamngockhuong/aws-price@6e8bf8cec091:lib/data/pricing/cloudfront.json',
       date: '2025-07-01',
