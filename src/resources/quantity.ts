@@ -1,5 +1,6 @@
 import { Decimal } from '../core/decimal.js';
-import type { Quantity } from './types.js';
+import type { PriceQuery } from '../pricing/types.js';
+import type { CostComponentSpec, Quantity } from './types.js';
 import type { ResourceView } from './view.js';
 
 function dec(n: Decimal | number): Decimal {
@@ -28,4 +29,12 @@ export function runningHours(r: ResourceView, count: Decimal | number = 1): Quan
   const monthlyHours = r.usageNum('monthly_hrs');
   if (monthlyHours !== undefined) return { perMonth: monthlyHours.times(dec(count)) };
   return { perHour: dec(count) };
+}
+
+/**
+ * A line priced per unit of one usage-file figure: listed with its price always, costed when the
+ * usage file gives `key`.
+ */
+export function usageLine(r: ResourceView, key: string, line: { name: string; unit: string; price: PriceQuery }): CostComponentSpec {
+  return { ...line, quantity: fromUsage(r.usageNum(key)), usageBased: true };
 }

@@ -1,4 +1,4 @@
-import { fromUsage } from '../quantity.js';
+import { usageLine } from '../quantity.js';
 import type { ResourceType } from '../types.js';
 import { apiGatewayProduct } from './shared/prices-data.js';
 
@@ -12,13 +12,7 @@ export const awsApiGatewayRestApi: ResourceType = {
   costs(r) {
     return {
       components: [
-        {
-          name: 'Requests',
-          unit: 'requests',
-          price: apiGatewayProduct(r.region, 'API Calls', 'ApiGatewayRequest'),
-          quantity: fromUsage(r.usageNum('monthly_requests')),
-          usageBased: true,
-        },
+        usageLine(r, 'monthly_requests', { name: 'Requests', unit: 'requests', price: apiGatewayProduct(r.region, 'API Calls', 'ApiGatewayRequest') }),
       ],
     };
   },

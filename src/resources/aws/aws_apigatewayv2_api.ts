@@ -1,4 +1,4 @@
-import { fromUsage } from '../quantity.js';
+import { fromUsage, usageLine } from '../quantity.js';
 import type { ResourceType } from '../types.js';
 import { InvalidValueError } from '../view.js';
 import { apiGatewayProduct } from './shared/prices-data.js';
@@ -44,13 +44,7 @@ export const awsApigatewayv2Api: ResourceType = {
             quantity: fromUsage(chunkedRequests(r, 'monthly_messages', 'message_size_kb', 32, assumptions)),
             usageBased: true,
           },
-          {
-            name: 'Connection minutes',
-            unit: 'minutes',
-            price: apiGatewayProduct(r.region, 'WebSocket', 'ApiGatewayMinute'),
-            quantity: fromUsage(r.usageNum('monthly_connection_mins')),
-            usageBased: true,
-          },
+          usageLine(r, 'monthly_connection_mins', { name: 'Connection minutes', unit: 'minutes', price: apiGatewayProduct(r.region, 'WebSocket', 'ApiGatewayMinute') }),
         ],
         assumptions,
       };

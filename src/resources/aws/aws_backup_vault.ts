@@ -1,5 +1,5 @@
 import type { PriceQuery } from '../../pricing/types.js';
-import { fromUsage } from '../quantity.js';
+import { usageLine } from '../quantity.js';
 import type { ResourceType } from '../types.js';
 import { backupStorage, dynamodbBackupStorage, dynamodbRestore } from './shared/prices-data.js';
 import { ebsSnapshotStorage, rdsProduct } from './shared/prices.js';
@@ -31,7 +31,7 @@ export const awsBackupVault: ResourceType = {
   usageKeys: LINES.map((l) => ({ key: l.key, description: `${l.name}, ${l.unit === 'GB' ? 'GB per month' : 'GB stored'}` })),
   costs(r) {
     return {
-      components: LINES.map((l) => ({ name: l.name, unit: l.unit, price: l.price(r.region), quantity: fromUsage(r.usageNum(l.key)), usageBased: true })),
+      components: LINES.map((l) => (usageLine(r, l.key, { name: l.name, unit: l.unit, price: l.price(r.region) }))),
     };
   },
 };

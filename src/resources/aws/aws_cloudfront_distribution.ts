@@ -1,4 +1,4 @@
-import { fromUsage, perMonth } from '../quantity.js';
+import { fromUsage, perMonth, usageLine } from '../quantity.js';
 import type { CostComponentSpec, ResourceType, SubresourceSpec, UnpricedSpec } from '../types.js';
 import type { ResourceView } from '../view.js';
 import { cloudfrontProduct } from './shared/prices-data.js';
@@ -54,13 +54,7 @@ function originShield(r: ResourceView): { components: CostComponentSpec[]; unpri
   const region = regions[0]!;
   return {
     components: [
-      {
-        name: `Origin Shield requests (${region})`,
-        unit: 'requests',
-        price: cloudfrontProduct({ regionCode: region, requestType: 'CloudFront-Request-Origin-Shield' }),
-        quantity: fromUsage(r.usageNum('monthly_origin_shield_requests')),
-        usageBased: true,
-      },
+      usageLine(r, 'monthly_origin_shield_requests', { name: `Origin Shield requests (${region})`, unit: 'requests', price: cloudfrontProduct({ regionCode: region, requestType: 'CloudFront-Request-Origin-Shield' }) }),
     ],
     unpriced: [],
   };
@@ -83,13 +77,7 @@ export const awsCloudfrontDistribution: ResourceType = {
     const subresources = (withUsage.length ? withUsage : LOCATIONS.slice(0, 1)).map((loc) => locationSubresource(r, loc));
 
     const components: CostComponentSpec[] = [
-      {
-        name: 'Invalidation requests',
-        unit: 'paths',
-        price: cloudfrontProduct({ usagetype: 'Invalidations' }),
-        quantity: fromUsage(r.usageNum('monthly_invalidation_requests')),
-        usageBased: true,
-      },
+      usageLine(r, 'monthly_invalidation_requests', { name: 'Invalidation requests', unit: 'paths', price: cloudfrontProduct({ usagetype: 'Invalidations' }) }),
     ];
     const certificate = r.isUnknown('viewer_certificate') ? undefined : r.block('viewer_certificate');
     if (certificate?.optStr('ssl_support_method') === 'vip') {

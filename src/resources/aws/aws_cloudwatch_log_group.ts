@@ -1,4 +1,4 @@
-import { fromUsage } from '../quantity.js';
+import { usageLine } from '../quantity.js';
 import type { CostComponentSpec, ResourceType, UnpricedSpec } from '../types.js';
 import { InvalidValueError } from '../view.js';
 import { cloudwatchProduct } from './shared/prices-data.js';
@@ -21,33 +21,15 @@ export const awsCloudwatchLogGroup: ResourceType = {
     const unpriced: UnpricedSpec[] = [];
     const ingestion = { STANDARD: 'DataProcessing-Bytes', INFREQUENT_ACCESS: 'DataProcessingIA-Bytes' }[logClass];
     if (ingestion) {
-      components.push({
-        name: logClass === 'STANDARD' ? 'Data ingested' : 'Data ingested (infrequent access)',
-        unit: 'GB',
-        price: cloudwatchProduct(r.region, 'Data Payload', ingestion),
-        quantity: fromUsage(r.usageNum('monthly_data_ingested_gb')),
-        usageBased: true,
-      });
+      components.push(usageLine(r, 'monthly_data_ingested_gb', { name: logClass === 'STANDARD' ? 'Data ingested' : 'Data ingested (infrequent access)', unit: 'GB', price: cloudwatchProduct(r.region, 'Data Payload', ingestion) }));
     } else if (logClass === 'DELIVERY') {
       unpriced.push({ component: 'Data ingested', reason: 'DELIVERY-class log groups are billed through the service that delivers the logs' });
     } else {
       throw new InvalidValueError(`log_group_class "${logClass}" is not STANDARD, INFREQUENT_ACCESS or DELIVERY`);
     }
-    components.push({
-      name: 'Archival storage',
-      unit: 'GB-months',
-      price: cloudwatchProduct(r.region, 'Storage Snapshot', 'TimedStorage-ByteHrs'),
-      quantity: fromUsage(r.usageNum('storage_gb')),
-      usageBased: true,
-    });
+    components.push(usageLine(r, 'storage_gb', { name: 'Archival storage', unit: 'GB-months', price: cloudwatchProduct(r.region, 'Storage Snapshot', 'TimedStorage-ByteHrs') }));
     if (logClass !== 'DELIVERY') {
-      components.push({
-        name: 'Insights queries data scanned',
-        unit: 'GB',
-        price: cloudwatchProduct(r.region, 'Data Payload', 'DataScanned-Bytes'),
-        quantity: fromUsage(r.usageNum('monthly_data_scanned_gb')),
-        usageBased: true,
-      });
+      components.push(usageLine(r, 'monthly_data_scanned_gb', { name: 'Insights queries data scanned', unit: 'GB', price: cloudwatchProduct(r.region, 'Data Payload', 'DataScanned-Bytes') }));
     }
     return { components, unpriced };
   },

@@ -1,5 +1,5 @@
 import { Decimal } from '../../core/decimal.js';
-import { fromUsage, perMonth, runningHours } from '../quantity.js';
+import { perMonth, runningHours, usageLine } from '../quantity.js';
 import type { CostComponentSpec, ResourceType } from '../types.js';
 import { InvalidValueError, UnknownValueError } from '../view.js';
 import { rdsInstanceHours, rdsProduct } from './shared/prices.js';
@@ -101,21 +101,9 @@ export const awsDbInstance: ResourceType = {
       }
     }
     if (storageType === 'standard') {
-      components.push({
-        name: 'I/O requests',
-        unit: 'IOs',
-        price: rdsProduct(region, 'System Operation', { databaseEngine: engine, volumeType: 'Magnetic' }),
-        quantity: fromUsage(r.usageNum('monthly_standard_io_requests')),
-        usageBased: true,
-      });
+      components.push(usageLine(r, 'monthly_standard_io_requests', { name: 'I/O requests', unit: 'IOs', price: rdsProduct(region, 'System Operation', { databaseEngine: engine, volumeType: 'Magnetic' }) }));
     }
-    components.push({
-      name: 'Additional backup storage',
-      unit: 'GB-months',
-      price: rdsProduct(region, 'Storage Snapshot', { databaseEngine: engine }),
-      quantity: fromUsage(r.usageNum('additional_backup_storage_gb')),
-      usageBased: true,
-    });
+    components.push(usageLine(r, 'additional_backup_storage_gb', { name: 'Additional backup storage', unit: 'GB-months', price: rdsProduct(region, 'Storage Snapshot', { databaseEngine: engine }) }));
     return { components };
   },
 };

@@ -1,6 +1,6 @@
 import type { Decimal } from '../../core/decimal.js';
 import type { PriceQuery } from '../../pricing/types.js';
-import { fromUsage, perHour } from '../quantity.js';
+import { perHour, usageLine } from '../quantity.js';
 import type { CostComponentSpec, ResourceType, SubresourceSpec, UnpricedSpec } from '../types.js';
 import { InvalidValueError, type ResourceView } from '../view.js';
 import { dynamodbBackupStorage, dynamodbProduct, dynamodbRestore } from './shared/prices-data.js';
@@ -68,13 +68,8 @@ export const awsDynamodbTable: ResourceType = {
         }
       }
     } else if (billingMode === 'PAY_PER_REQUEST') {
-      const onDemand = (name: string, group: string, usagetype: string, key: string): CostComponentSpec => ({
-        name,
-        unit: 'request-units',
-        price: dynamodbProduct(region, 'Amazon DynamoDB PayPerRequest Throughput', { group, usagetype: `${prefix}${usagetype}` }),
-        quantity: fromUsage(r.usageNum(key)),
-        usageBased: true,
-      });
+      const onDemand = (name: string, group: string, usagetype: string, key: string): CostComponentSpec =>
+        usageLine(r, key, { name, unit: 'request-units', price: dynamodbProduct(region, 'Amazon DynamoDB PayPerRequest Throughput', { group, usagetype: `${prefix}${usagetype}` }) });
       components.push(
         onDemand('Write request units (WRU)', 'DDB-WriteUnits', 'WriteRequestUnits', 'monthly_write_request_units'),
         onDemand('Read request units (RRU)', 'DDB-ReadUnits', 'ReadRequestUnits', 'monthly_read_request_units'),
@@ -83,13 +78,7 @@ export const awsDynamodbTable: ResourceType = {
       throw new InvalidValueError(`billing_mode "${billingMode}" is not PROVISIONED or PAY_PER_REQUEST`);
     }
 
-    const usage = (name: string, unit: string, price: PriceQuery, key: string): CostComponentSpec => ({
-      name,
-      unit,
-      price,
-      quantity: fromUsage(r.usageNum(key)),
-      usageBased: true,
-    });
+    const usage = (name: string, unit: string, price: PriceQuery, key: string): CostComponentSpec => usageLine(r, key, { name, unit, price });
     const storage = (usagetype: string): PriceQuery => dynamodbProduct(region, 'Database Storage', { usagetype });
     components.push(usage(`Data storage (${tableClass.label})`, 'GB-months', storage(`${prefix}TimedStorage-ByteHrs`), 'storage_gb'));
     const pitr = r.isUnknown('point_in_time_recovery') ? undefined : r.block('point_in_time_recovery');
@@ -101,13 +90,7 @@ export const awsDynamodbTable: ResourceType = {
       usage('Table data restored', 'GB', dynamodbRestore(region), 'monthly_data_restored_gb'),
     );
     if (r.optBool('stream_enabled', false)) {
-      components.push({
-        name: 'Streams read request units',
-        unit: 'requests',
-        price: dynamodbProduct(region, 'API Request', { group: 'DDB-StreamsReadRequests', usagetype: 'Streams-ReadRequestUnits' }),
-        quantity: fromUsage(r.usageNum('monthly_streams_read_request_units')),
-        usageBased: true,
-      });
+      components.push(usageLine(r, 'monthly_streams_read_request_units', { name: 'Streams read request units', unit: 'requests', price: dynamodbProduct(region, 'API Request', { group: 'DDB-StreamsReadRequests', usagetype: 'Streams-ReadRequestUnits' }) }));
     }
 
     const unpriced: UnpricedSpec[] = [];

@@ -1,4 +1,4 @@
-import { fromUsage, runningHours } from '../quantity.js';
+import { runningHours, usageLine } from '../quantity.js';
 import type { ResourceType } from '../types.js';
 import { transitGateway } from './shared/prices-platform.js';
 
@@ -10,13 +10,7 @@ export const awsEc2TransitGatewayVpcAttachment: ResourceType = {
     return {
       components: [
         { name: 'Transit gateway attachment', unit: 'hours', price: transitGateway(r.region, 'TransitGatewayVPC', 'TransitGateway-Hours'), quantity: runningHours(r) },
-        {
-          name: 'Data processed',
-          unit: 'GB',
-          price: transitGateway(r.region, 'TransitGatewayVPC', 'TransitGateway-Bytes'),
-          quantity: fromUsage(r.usageNum('monthly_data_processed_gb')),
-          usageBased: true,
-        },
+        usageLine(r, 'monthly_data_processed_gb', { name: 'Data processed', unit: 'GB', price: transitGateway(r.region, 'TransitGatewayVPC', 'TransitGateway-Bytes') }),
       ],
     };
   },

@@ -1,4 +1,4 @@
-import { fromUsage } from '../quantity.js';
+import { usageLine } from '../quantity.js';
 import type { ResourceType } from '../types.js';
 import { ecrStorage } from './shared/prices-data.js';
 
@@ -8,7 +8,7 @@ export const awsEcrRepository: ResourceType = {
   usageKeys: [{ key: 'storage_gb', description: 'GB of images stored' }],
   costs(r) {
     return {
-      components: [{ name: 'Storage', unit: 'GB-months', price: ecrStorage(r.region), quantity: fromUsage(r.usageNum('storage_gb')), usageBased: true }],
+      components: [usageLine(r, 'storage_gb', { name: 'Storage', unit: 'GB-months', price: ecrStorage(r.region) })],
     };
   },
 };

@@ -1,5 +1,5 @@
 import { Decimal } from '../../core/decimal.js';
-import { fromUsage, perMonth } from '../quantity.js';
+import { perMonth, usageLine } from '../quantity.js';
 import type { CostComponentSpec, ResourceType } from '../types.js';
 import { InvalidValueError } from '../view.js';
 import { efsDataAccess, efsProvisionedThroughput, efsStorage } from './shared/prices-platform.js';
@@ -35,9 +35,7 @@ export const awsEfsFileSystem: ResourceType = {
     const policies = r.blocks('lifecycle_policy');
     const storageGb = r.usageNum('storage_gb');
 
-    const usage = (name: string, key: string, price: CostComponentSpec['price'], unit = 'GB'): CostComponentSpec => ({
-      name, unit, price, quantity: fromUsage(r.usageNum(key)), usageBased: true,
-    });
+    const usage = (name: string, key: string, price: CostComponentSpec['price'], unit = 'GB'): CostComponentSpec => usageLine(r, key, { name, unit, price });
     const components: CostComponentSpec[] = [
       usage(oneZone ? 'Storage (One Zone)' : 'Storage (Standard)', 'storage_gb', efsStorage(region, oneZone ? 'TimedStorage-Z-ByteHrs' : 'TimedStorage-ByteHrs'), 'GB-months'),
     ];

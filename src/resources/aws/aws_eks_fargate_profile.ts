@@ -1,4 +1,4 @@
-import { fromUsage } from '../quantity.js';
+import { usageLine } from '../quantity.js';
 import type { ResourceType } from '../types.js';
 import { fargate } from './shared/prices-platform.js';
 
@@ -15,8 +15,8 @@ export const awsEksFargateProfile: ResourceType = {
   costs(r) {
     return {
       components: [
-        { name: 'Fargate vCPU', unit: 'vCPU-hours', price: fargate('AmazonEKS', r.region, 'vCPU'), quantity: fromUsage(r.usageNum('monthly_vcpu_hrs')), usageBased: true },
-        { name: 'Fargate memory', unit: 'GB-hours', price: fargate('AmazonEKS', r.region, 'memory'), quantity: fromUsage(r.usageNum('monthly_gb_hrs')), usageBased: true },
+        usageLine(r, 'monthly_vcpu_hrs', { name: 'Fargate vCPU', unit: 'vCPU-hours', price: fargate('AmazonEKS', r.region, 'vCPU') }),
+        usageLine(r, 'monthly_gb_hrs', { name: 'Fargate memory', unit: 'GB-hours', price: fargate('AmazonEKS', r.region, 'memory') }),
       ],
     };
   },

@@ -1,4 +1,4 @@
-import { fromUsage, runningHours } from '../quantity.js';
+import { runningHours, usageLine } from '../quantity.js';
 import type { ResourceType } from '../types.js';
 import { loadBalancer } from './shared/prices.js';
 
@@ -10,13 +10,7 @@ export const awsElb: ResourceType = {
     return {
       components: [
         { name: 'Classic load balancer', unit: 'hours', price: loadBalancer(r.region, 'Load Balancer', 'LoadBalancerUsage'), quantity: runningHours(r) },
-        {
-          name: 'Data processed',
-          unit: 'GB',
-          price: loadBalancer(r.region, 'Load Balancer', 'DataProcessing-Bytes'),
-          quantity: fromUsage(r.usageNum('monthly_data_processed_gb')),
-          usageBased: true,
-        },
+        usageLine(r, 'monthly_data_processed_gb', { name: 'Data processed', unit: 'GB', price: loadBalancer(r.region, 'Load Balancer', 'DataProcessing-Bytes') }),
       ],
     };
   },

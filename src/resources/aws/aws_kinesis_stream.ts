@@ -1,16 +1,16 @@
-import { fromUsage, perHour } from '../quantity.js';
+import { perHour, usageLine } from '../quantity.js';
 import type { CostComponentSpec, ResourceType } from '../types.js';
 import { InvalidValueError } from '../view.js';
 import { kinesisProduct } from './shared/prices-data.js';
 
-const usageLine = (name: string, unit: string, usagetype: string, operation: string, key: string) => ({ name, unit, usagetype, operation, key });
+const onDemandLine = (name: string, unit: string, usagetype: string, operation: string, key: string) => ({ name, unit, usagetype, operation, key });
 
 const ON_DEMAND_USAGE = [
-  usageLine('Data ingested', 'GB', 'OnDemand-BilledIncomingBytes', 'OnDemandDataIngested', 'monthly_on_demand_data_in_gb'),
-  usageLine('Data retrieval', 'GB', 'OnDemand-BilledOutgoingBytes', 'OnDemandDataRetrieval', 'monthly_on_demand_data_out_gb'),
-  usageLine('Enhanced fan-out data retrieval', 'GB', 'OnDemand-BilledOutgoingEFOBytes', 'OnDemandEFODataRetrieval', 'monthly_on_demand_efo_data_out_gb'),
-  usageLine('Extended retention (24 hours to 7 days)', 'GB-months', 'OnDemand-ExtendedRetention-ByteHrs', 'OnDemandExtendedRetentionByteHrs', 'monthly_on_demand_extended_retention_gb'),
-  usageLine('Long-term retention (over 7 days)', 'GB-months', 'OnDemand-LongTermRetention-ByteHrs', 'OnDemandLongTermRetentionByteHrs', 'monthly_on_demand_long_term_retention_gb'),
+  onDemandLine('Data ingested', 'GB', 'OnDemand-BilledIncomingBytes', 'OnDemandDataIngested', 'monthly_on_demand_data_in_gb'),
+  onDemandLine('Data retrieval', 'GB', 'OnDemand-BilledOutgoingBytes', 'OnDemandDataRetrieval', 'monthly_on_demand_data_out_gb'),
+  onDemandLine('Enhanced fan-out data retrieval', 'GB', 'OnDemand-BilledOutgoingEFOBytes', 'OnDemandEFODataRetrieval', 'monthly_on_demand_efo_data_out_gb'),
+  onDemandLine('Extended retention (24 hours to 7 days)', 'GB-months', 'OnDemand-ExtendedRetention-ByteHrs', 'OnDemandExtendedRetentionByteHrs', 'monthly_on_demand_extended_retention_gb'),
+  onDemandLine('Long-term retention (over 7 days)', 'GB-months', 'OnDemand-LongTermRetention-ByteHrs', 'OnDemandLongTermRetentionByteHrs', 'monthly_on_demand_long_term_retention_gb'),
 ];
 
 /**
@@ -33,26 +33,14 @@ export const awsKinesisStream: ResourceType = {
       return {
         components: [
           { name: 'Shard hours', unit: 'hours', price: kinesisProduct(region, 'Storage-ShardHour', 'shardHourStorage'), quantity: perHour(shards) },
-          {
-            name: 'PUT payload units',
-            unit: 'payload units',
-            price: kinesisProduct(region, 'PutRequestPayloadUnits', 'PutRequest'),
-            quantity: fromUsage(r.usageNum('monthly_provisioned_put_units')),
-            usageBased: true,
-          },
+          usageLine(r, 'monthly_provisioned_put_units', { name: 'PUT payload units', unit: 'payload units', price: kinesisProduct(region, 'PutRequestPayloadUnits', 'PutRequest') }),
         ],
       };
     }
     if (mode !== 'ON_DEMAND') throw new InvalidValueError(`stream_mode "${mode}" is not PROVISIONED or ON_DEMAND`);
     const components: CostComponentSpec[] = [
       { name: 'Stream hours (on-demand)', unit: 'hours', price: kinesisProduct(region, 'OnDemand-StreamHour', 'OnDemandStreamHr'), quantity: perHour(1) },
-      ...ON_DEMAND_USAGE.map((l) => ({
-        name: l.name,
-        unit: l.unit,
-        price: kinesisProduct(region, l.usagetype, l.operation),
-        quantity: fromUsage(r.usageNum(l.key)),
-        usageBased: true,
-      })),
+      ...ON_DEMAND_USAGE.map((l) => usageLine(r, l.key, { name: l.name, unit: l.unit, price: kinesisProduct(region, l.usagetype, l.operation) })),
     ];
     return { components };
   },

@@ -1,4 +1,4 @@
-import { fromUsage, perMonth } from '../quantity.js';
+import { fromUsage, perMonth, usageLine } from '../quantity.js';
 import type { CostComponentSpec, ResourceType } from '../types.js';
 import { kmsProduct } from './shared/prices-data.js';
 
@@ -26,13 +26,7 @@ export const awsKmsKey: ResourceType = {
     const requests = requestPrice(spec);
     const components: CostComponentSpec[] = [
       { name: 'Customer managed key', unit: 'months', price: kmsProduct(r.region, 'KMS-Keys', 'Encryption Key'), quantity: perMonth(1) },
-      {
-        name: requests.name,
-        unit: 'requests',
-        price: kmsProduct(r.region, requests.usagetype),
-        quantity: fromUsage(r.usageNum('monthly_requests')),
-        usageBased: true,
-      },
+      usageLine(r, 'monthly_requests', { name: requests.name, unit: 'requests', price: kmsProduct(r.region, requests.usagetype) }),
     ];
     for (const [curve, key] of [
       ['ECC', 'monthly_ecc_generate_data_key_pair_requests'],

@@ -1,4 +1,4 @@
-import { fromUsage, runningHours } from '../quantity.js';
+import { runningHours, usageLine } from '../quantity.js';
 import type { ResourceType } from '../types.js';
 import { natGateway } from './shared/prices.js';
 
@@ -10,13 +10,7 @@ export const awsNatGateway: ResourceType = {
     return {
       components: [
         { name: 'NAT gateway', unit: 'hours', price: natGateway(r.region, 'NatGateway-Hours'), quantity: runningHours(r) },
-        {
-          name: 'Data processed',
-          unit: 'GB',
-          price: natGateway(r.region, 'NatGateway-Bytes'),
-          quantity: fromUsage(r.usageNum('monthly_data_processed_gb')),
-          usageBased: true,
-        },
+        usageLine(r, 'monthly_data_processed_gb', { name: 'Data processed', unit: 'GB', price: natGateway(r.region, 'NatGateway-Bytes') }),
       ],
     };
   },

@@ -1,5 +1,5 @@
 import { Decimal } from '../../core/decimal.js';
-import { fromUsage } from '../quantity.js';
+import { fromUsage, usageLine } from '../quantity.js';
 import type { CostComponentSpec, ResourceType } from '../types.js';
 import { UnknownValueError } from '../view.js';
 import { auroraBackupStorage, auroraEngine, auroraIoRequests, auroraServerlessV1, auroraStorage, isIoOptimized } from './shared/prices-platform.js';
@@ -39,13 +39,7 @@ export const awsRdsCluster: ResourceType = {
       });
     }
 
-    components.push({
-      name: ioOptimized ? 'Storage (I/O-Optimized)' : 'Storage',
-      unit: 'GB-months',
-      price: auroraStorage(region, ioOptimized),
-      quantity: fromUsage(r.usageNum('storage_gb')),
-      usageBased: true,
-    });
+    components.push(usageLine(r, 'storage_gb', { name: ioOptimized ? 'Storage (I/O-Optimized)' : 'Storage', unit: 'GB-months', price: auroraStorage(region, ioOptimized) }));
 
     if (!ioOptimized) {
       const reads = r.usageNum('read_requests_per_sec');

@@ -1,4 +1,4 @@
-import { fromUsage, runningHours } from '../quantity.js';
+import { runningHours, usageLine } from '../quantity.js';
 import type { CostComponentSpec, ResourceType } from '../types.js';
 import { UnknownValueError } from '../view.js';
 import { redshiftNodeHours, redshiftProduct } from './shared/prices-platform.js';
@@ -23,17 +23,11 @@ export const awsRedshiftCluster: ResourceType = {
       { name: `Cluster nodes (on-demand, ${nodeType})`, unit: 'hours', price: redshiftNodeHours(region, nodeType), quantity: runningHours(r, nodes) },
     ];
     if (nodeType.startsWith('ra3.')) {
-      components.push({
-        name: 'Managed storage',
-        unit: 'GB-months',
-        price: redshiftProduct(region, 'Redshift Managed Storage', { instanceType: nodeType }),
-        quantity: fromUsage(r.usageNum('managed_storage_gb')),
-        usageBased: true,
-      });
+      components.push(usageLine(r, 'managed_storage_gb', { name: 'Managed storage', unit: 'GB-months', price: redshiftProduct(region, 'Redshift Managed Storage', { instanceType: nodeType }) }));
     }
     components.push(
-      { name: 'Spectrum', unit: 'TB', price: redshiftProduct(region, 'Redshift Data Scan'), quantity: fromUsage(r.usageNum('spectrum_data_scanned_tb')), usageBased: true },
-      { name: 'Backup storage', unit: 'GB-months', price: redshiftProduct(region, 'Storage Snapshot'), quantity: fromUsage(r.usageNum('backup_storage_gb')), usageBased: true },
+      usageLine(r, 'spectrum_data_scanned_tb', { name: 'Spectrum', unit: 'TB', price: redshiftProduct(region, 'Redshift Data Scan') }),
+      usageLine(r, 'backup_storage_gb', { name: 'Backup storage', unit: 'GB-months', price: redshiftProduct(region, 'Storage Snapshot') }),
     );
     return { components };
   },

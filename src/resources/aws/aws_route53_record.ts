@@ -1,4 +1,4 @@
-import { fromUsage, perMonth } from '../quantity.js';
+import { perMonth, usageLine } from '../quantity.js';
 import type { ResourceType } from '../types.js';
 import type { ResourceView } from '../view.js';
 import { route53Product } from './shared/prices-data.js';
@@ -46,7 +46,7 @@ export const awsRoute53Record: ResourceType = {
       return { components: [{ name: `${policy.name} (alias to an AWS resource: free)`, unit: 'queries', price, quantity: perMonth(0) }] };
     }
     return {
-      components: [{ name: policy.name, unit: 'queries', price, quantity: fromUsage(r.usageNum(policy.usageKey)), usageBased: true }],
+      components: [usageLine(r, policy.usageKey, { name: policy.name, unit: 'queries', price })],
     };
   },
 };

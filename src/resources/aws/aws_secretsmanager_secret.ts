@@ -1,4 +1,4 @@
-import { fromUsage, perMonth } from '../quantity.js';
+import { perMonth, usageLine } from '../quantity.js';
 import type { ResourceType, SubresourceSpec } from '../types.js';
 import { secretsManagerProduct } from './shared/prices-data.js';
 
@@ -20,13 +20,7 @@ export const awsSecretsmanagerSecret: ResourceType = {
     return {
       components: [
         { name: 'Secret', unit: 'months', price: secretsManagerProduct(r.region, 'Secret'), quantity: perMonth(1) },
-        {
-          name: 'API requests',
-          unit: 'requests',
-          price: secretsManagerProduct(r.region, 'API Request'),
-          quantity: fromUsage(r.usageNum('monthly_requests')),
-          usageBased: true,
-        },
+        usageLine(r, 'monthly_requests', { name: 'API requests', unit: 'requests', price: secretsManagerProduct(r.region, 'API Request') }),
       ],
       subresources: replicas,
     };

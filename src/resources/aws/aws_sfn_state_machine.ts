@@ -1,5 +1,5 @@
 import { Decimal } from '../../core/decimal.js';
-import { fromUsage } from '../quantity.js';
+import { fromUsage, usageLine } from '../quantity.js';
 import type { ResourceType } from '../types.js';
 import { InvalidValueError } from '../view.js';
 import { stepFunctionsProduct } from './shared/prices-data.js';
@@ -30,13 +30,7 @@ export const awsSfnStateMachine: ResourceType = {
     if (type === 'STANDARD') {
       return {
         components: [
-          {
-            name: 'State transitions',
-            unit: 'transitions',
-            price: stepFunctionsProduct(r.region, 'StateTransition'),
-            quantity: fromUsage(r.usageNum('monthly_transitions')),
-            usageBased: true,
-          },
+          usageLine(r, 'monthly_transitions', { name: 'State transitions', unit: 'transitions', price: stepFunctionsProduct(r.region, 'StateTransition') }),
         ],
       };
     }

@@ -1,4 +1,4 @@
-import { fromUsage, runningHours } from '../quantity.js';
+import { runningHours, usageLine } from '../quantity.js';
 import type { CostComponentSpec, ResourceType } from '../types.js';
 import { UnknownValueError } from '../view.js';
 import { transferData, transferProtocolHours } from './shared/prices-platform.js';
@@ -21,8 +21,8 @@ export const awsTransferServer: ResourceType = {
       quantity: runningHours(r),
     }));
     components.push(
-      { name: 'Data downloaded', unit: 'GB', price: transferData(r.region, 'DownloadBytes'), quantity: fromUsage(r.usageNum('monthly_data_downloaded_gb')), usageBased: true },
-      { name: 'Data uploaded', unit: 'GB', price: transferData(r.region, 'UploadBytes'), quantity: fromUsage(r.usageNum('monthly_data_uploaded_gb')), usageBased: true },
+      usageLine(r, 'monthly_data_downloaded_gb', { name: 'Data downloaded', unit: 'GB', price: transferData(r.region, 'DownloadBytes') }),
+      usageLine(r, 'monthly_data_uploaded_gb', { name: 'Data uploaded', unit: 'GB', price: transferData(r.region, 'UploadBytes') }),
     );
     return { components };
   },

@@ -1,4 +1,4 @@
-import { fromUsage, runningHours } from '../quantity.js';
+import { runningHours, usageLine } from '../quantity.js';
 import type { CostComponentSpec, ResourceType } from '../types.js';
 import { transitGateway, vpnConnectionHours } from './shared/prices-platform.js';
 
@@ -16,13 +16,7 @@ export const awsVpnConnection: ResourceType = {
     if (r.isUnknown('transit_gateway_id') || r.has('transit_gateway_id')) {
       components.push(
         { name: 'Transit gateway attachment', unit: 'hours', price: transitGateway(region, 'TransitGatewayVPN', 'TransitGateway-Hours'), quantity: runningHours(r) },
-        {
-          name: 'Transit gateway data processed',
-          unit: 'GB',
-          price: transitGateway(region, 'TransitGatewayVPN', 'TransitGateway-Bytes'),
-          quantity: fromUsage(r.usageNum('monthly_data_processed_gb')),
-          usageBased: true,
-        },
+        usageLine(r, 'monthly_data_processed_gb', { name: 'Transit gateway data processed', unit: 'GB', price: transitGateway(region, 'TransitGatewayVPN', 'TransitGateway-Bytes') }),
       );
     }
     return { components };
