@@ -13,6 +13,13 @@ import {
   type CacheProduct,
   type Manifest,
 } from './format.js';
+import { ProductTable } from './products.js';
+
+/** A cache file as the reader holds it: its head parsed, its products parsed on demand. */
+interface LoadedFile {
+  sources: CacheFile['sources'];
+  products: ProductTable;
+}
 
 /** Raised when a cache file does not match the manifest's checksum: never price from it. */
 export class CacheIntegrityError extends UserError {
@@ -55,7 +62,7 @@ export class PricingCache implements PriceSource {
   readonly dir: string;
   private manifestLoaded = false;
   private manifestValue: Manifest | undefined;
-  private readonly files = new Map<string, CacheFile | null>();
+  private readonly files = new Map<string, LoadedFile | null>();
   private readonly memo = new Map<string, PriceResult>();
 
   constructor(dir: string) {
@@ -101,7 +108,8 @@ export class PricingCache implements PriceSource {
       const fix = query.region === 'global' ? 'run with --online and AWS credentials' : `run \`costdiff pricing refresh --region ${query.region}\` with AWS credentials`;
       return { found: false, reason: `not in pricing cache for ${query.region} (${query.service}); ${fix}` };
     }
-    const matches = file.products.filter((p) => productMatches(p, query));
+    const matches = file.products.candidates(query.attributes, (name) => this.spread(query.service, name)).filter((p) => productMatches(p, query));
+    this.learnSpread(query.service, file.products, query.attributes);
     const prices = matches
       .map((p) => toPrice(file, p, query.unit))
       .filter((p): p is Price => p !== undefined);
@@ -117,7 +125,28 @@ export class PricingCache implements PriceSource {
     return { found: true, price: first };
   }
 
-  private file(service: string, region: string): CacheFile | null {
+  /**
+   * How many products share one value of an attribute, learned per service from the files read
+   * so far (a service's regional files have the same shape). Unknown names rank first, so each
+   * is measured once.
+   */
+  private readonly spreads = new Map<string, Map<string, number>>();
+
+  private spread(service: string, name: string): number {
+    return this.spreads.get(service)?.get(name) ?? 0;
+  }
+
+  private learnSpread(service: string, products: ProductTable, attributes: Record<string, string>): void {
+    let known = this.spreads.get(service);
+    if (!known) this.spreads.set(service, (known = new Map()));
+    for (const name in attributes) {
+      if (known.has(name)) continue;
+      const spread = products.spread(name);
+      if (spread !== undefined) known.set(name, spread);
+    }
+  }
+
+  private file(service: string, region: string): LoadedFile | null {
     const rel = cacheFilePath(service, region);
     const known = this.files.get(rel);
     if (known !== undefined) return known;
@@ -126,7 +155,7 @@ export class PricingCache implements PriceSource {
     return loaded;
   }
 
-  private load(rel: string): CacheFile | null {
+  private load(rel: string): LoadedFile | null {
     const manifest = this.manifest;
     const entry = manifest?.files[rel];
     if (!entry) return null;
@@ -147,12 +176,21 @@ export class PricingCache implements PriceSource {
         `pricing cache file ${path} does not match its checksum in ${MANIFEST_FILE} (corrupted or edited by hand); restore it or run \`costdiff pricing refresh\``,
       );
     }
+    const notACacheFile = () => new CacheIntegrityError(`pricing cache file ${path} is not a format-${CACHE_FORMAT} cache file`);
     try {
-      const parsed = JSON.parse(bytes.toString('utf8')) as CacheFile;
-      if (parsed.format !== CACHE_FORMAT || !Array.isArray(parsed.products)) throw new Error('format');
-      return parsed;
-    } catch {
-      throw new CacheIntegrityError(`pricing cache file ${path} is not a format-${CACHE_FORMAT} cache file`);
+      const { head, products } = ProductTable.fromText(bytes.toString('utf8'), (line) => {
+        try {
+          return JSON.parse(line) as CacheProduct;
+        } catch {
+          throw notACacheFile();
+        }
+      });
+      const file = head as Partial<CacheFile> | null;
+      if (file?.format !== CACHE_FORMAT || !Array.isArray(file.sources)) throw new Error('format');
+      return { sources: file.sources, products };
+    } catch (err) {
+      if (err instanceof CacheIntegrityError) throw err;
+      throw notACacheFile();
     }
   }
 }
@@ -165,7 +203,7 @@ function productMatches(p: CacheProduct, q: PriceQuery): boolean {
   return true;
 }
 
-function toPrice(file: CacheFile, p: CacheProduct, unit: string | undefined): Price | undefined {
+function toPrice(file: LoadedFile, p: CacheProduct, unit: string | undefined): Price | undefined {
   const rows = unit === undefined ? p.prices : p.prices.filter((r) => r.unit === unit);
   if (rows.length === 0) return undefined;
   const units = new Set(rows.map((r) => r.unit));
