@@ -86,13 +86,26 @@ export function classify(type: string): Classification {
   return { kind: 'unsupported', known: knownPriced.has(type) };
 }
 
+/** Beyond this many types, loading all of them in one module is faster than one by one. */
+const BULK_LOAD_FROM = 6;
+
 /** Loads the resource files of the given types (unknown and free types are ignored). */
 export async function loadResourceTypes(types: Iterable<string>): Promise<void> {
+  const wanted = [...new Set(types)].filter((t) => Object.hasOwn(PRICED, t) && !loaded.has(t));
+  if (wanted.length >= BULK_LOAD_FROM) {
+    const { ALL_PRICED_TYPES } = await import('./aws/all.js');
+    for (const t of wanted) if (ALL_PRICED_TYPES[t]) loaded.set(t, ALL_PRICED_TYPES[t]);
+  }
   // One at a time: jest's ESM loader cannot link modules that load each other's dependencies
   // concurrently, and node resolves a handful of files just as fast in sequence.
-  for (const t of new Set(types)) {
-    if (Object.hasOwn(PRICED, t) && !loaded.has(t)) loaded.set(t, await PRICED[t]());
+  for (const t of wanted) {
+    if (!loaded.has(t)) loaded.set(t, await PRICED[t]());
   }
+}
+
+/** Names of the types in the bulk module (kept in step with the registry by a test). */
+export async function bulkLoadedTypeNames(): Promise<string[]> {
+  return Object.keys((await import('./aws/all.js')).ALL_PRICED_TYPES).sort();
 }
 
 /** A priced type's definition; its file must have been loaded with loadResourceTypes. */
