@@ -42,10 +42,21 @@ function priceComponent(spec: CostComponentSpec, book: PriceBook): ComponentOutc
     return { unpriced: { component: spec.name, reason: `the price is per ${price.unit}, which cannot be related to ${spec.unit}` } };
   }
   const quantity = monthlyQuantity(spec);
-  const monthlyCost = quantity === null ? null : tieredCost(quantity.dividedBy(size), price).round(2);
-  const { tiers, provenance } = priceParts(price);
-  return {
-    priced: {
+  const usageBased = spec.usageBased ?? false;
+  // A large plan prices the same line (730 hours of one instance size in one region) thousands
+  // of times; the component is a pure function of these inputs and is never mutated, so equal
+  // lines share one object and its arithmetic is done once.
+  let byLine = componentsByPrice.get(price);
+  if (!byLine) componentsByPrice.set(price, (byLine = new Map()));
+  const line = `${spec.name}\u0000${spec.unit}\u0000${usageBased ? 1 : 0}`;
+  let byQuantity = byLine.get(line);
+  if (!byQuantity) byLine.set(line, (byQuantity = new Map()));
+  const quantityKey = quantity === null ? null : quantity.scaled;
+  let priced = byQuantity.get(quantityKey);
+  if (!priced) {
+    const monthlyCost = quantity === null ? null : tieredCost(quantity.dividedBy(size), price).round(2);
+    const { tiers, provenance } = priceParts(price);
+    priced = {
       name: spec.name,
       unit: spec.unit,
       monthlyQuantity: quantity,
@@ -53,11 +64,15 @@ function priceComponent(spec: CostComponentSpec, book: PriceBook): ComponentOutc
       priceUnit: price.unit,
       ...(tiers ? { tiers } : {}),
       monthlyCost,
-      usageBased: spec.usageBased ?? false,
+      usageBased,
       provenance,
-    },
-  };
+    };
+    byQuantity.set(quantityKey, priced);
+  }
+  return { priced };
 }
+
+const componentsByPrice = new WeakMap<Price, Map<string, Map<bigint | null, CostComponent>>>();
 
 /** The parts of a priced component that depend on its price alone. */
 interface PriceParts {
@@ -135,10 +150,14 @@ function hasUsageUnknowns(components: CostComponent[], subs: SubresourceEstimate
 }
 
 export function estimateResource(result: ResourceCostResult, book: PriceBook): ResourceEstimate {
-  const base = { address: result.address, type: result.type, region: result.region };
-  if (!result.spec) {
+  // Literal objects with every field in one order (no spreads): ten thousand of these share one
+  // shape, which keeps the renderers' property reads fast.
+  const spec = result.spec;
+  if (!spec) {
     return {
-      ...base,
+      address: result.address,
+      type: result.type,
+      region: result.region,
       components: [],
       subresources: [],
       unpriced: [{ component: 'all', reason: result.failure ?? 'could not be estimated' }],
@@ -147,19 +166,23 @@ export function estimateResource(result: ResourceCostResult, book: PriceBook): R
       hasUsageBasedUnknowns: false,
     };
   }
-  const spec = result.spec;
   const { components, unpriced } = priceAll(spec.components, book);
-  const subresources = (spec.subresources ?? []).map((s) => estimateSubresource(s, book));
+  const subresources = spec.subresources ? spec.subresources.map((s) => estimateSubresource(s, book)) : NO_SUBRESOURCES;
   return {
-    ...base,
+    address: result.address,
+    type: result.type,
+    region: result.region,
     components,
     subresources,
-    unpriced: [...(spec.unpriced ?? []).map(toUnpriced), ...unpriced],
-    assumptions: spec.assumptions ?? [],
+    unpriced: spec.unpriced?.length ? [...spec.unpriced.map(toUnpriced), ...unpriced] : unpriced,
+    assumptions: spec.assumptions ?? NO_ASSUMPTIONS,
     monthlyCost: sumKnown([components, subresources]),
     hasUsageBasedUnknowns: hasUsageUnknowns(components, subresources),
   };
 }
+
+const NO_SUBRESOURCES: SubresourceEstimate[] = [];
+const NO_ASSUMPTIONS: string[] = [];
 
 export function estimateProject(project: Project, results: ResourceCostResult[], book: PriceBook): ProjectEstimate {
   const resources: ResourceEstimate[] = [];

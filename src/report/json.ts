@@ -25,7 +25,16 @@ export interface JsonComponent {
   provenance: { kind: string; source: string; date: string; rateCode?: string }[];
 }
 
+// Equal lines of a large plan share one CostComponent (see estimate/cost.ts): convert each once.
+const componentJsonCache = new WeakMap<CostComponent, JsonComponent>();
+
 export function componentJson(c: CostComponent): JsonComponent {
+  let json = componentJsonCache.get(c);
+  if (!json) componentJsonCache.set(c, (json = toComponentJson(c)));
+  return json;
+}
+
+function toComponentJson(c: CostComponent): JsonComponent {
   return {
     name: c.name,
     unit: c.unit,
