@@ -233,6 +233,7 @@ function plannedAsCreates(plan: PlanJson): PlanResourceChange[] {
 
 /** "module.a.module.b.aws_x.y[0]" → "module.a.module.b". */
 export function moduleOf(address: string): string {
+  if (!address.startsWith('module.')) return '';
   const parts: string[] = [];
   const re = /^module\.([A-Za-z0-9_-]+)(\[[^\]]*\])?\./;
   let rest = address;
@@ -246,8 +247,8 @@ export function moduleOf(address: string): string {
 /** The configuration address of an instance: module indices and the resource index removed. */
 function configAddressOf(address: string, module: string): string {
   const local = module ? address.slice(module.length + 1) : address;
-  const moduleNoIndex = module.replace(/\[[^\]]*\]/g, '');
-  const localNoIndex = local.replace(/\[[^\]]*\]$/, '');
+  const moduleNoIndex = module.includes('[') ? module.replace(/\[[^\]]*\]/g, '') : module;
+  const localNoIndex = local.endsWith(']') ? local.replace(/\[[^\]]*\]$/, '') : local;
   return moduleNoIndex ? `${moduleNoIndex}.${localNoIndex}` : localNoIndex;
 }
 
@@ -305,10 +306,17 @@ function toState(values: unknown, unknown: unknown): { values: Attributes } | un
   return { values: merge(values, unknown) as Attributes };
 }
 
+/** `after_unknown: {}` (nothing unknown) is what most resources of a plan carry. */
+function isEmptyObject(o: object): boolean {
+  if (Array.isArray(o)) return false;
+  for (const _ in o) return false;
+  return true;
+}
+
 function merge(value: unknown, unknown: unknown, depth = 0): AttrValue {
   if (unknown === true) return UNKNOWN;
   if (depth > MAX_DEPTH) throw new TooDeepError();
-  if (typeof unknown !== 'object' || unknown === null) {
+  if (typeof unknown !== 'object' || unknown === null || isEmptyObject(unknown)) {
     // Nothing below is unknown (most of a plan): the parsed value is the answer as it is, so
     // skip the deep copy and only check its depth, as the copy would have.
     if (value === undefined) return null;
@@ -322,8 +330,10 @@ function merge(value: unknown, unknown: unknown, depth = 0): AttrValue {
   if (value && typeof value === 'object') {
     const u = unknown && typeof unknown === 'object' && !Array.isArray(unknown) ? (unknown as Record<string, unknown>) : {};
     const out: Record<string, AttrValue> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = merge(v, u[k], depth + 1);
-    for (const [k, flag] of Object.entries(u)) {
+    const known = value as Record<string, unknown>;
+    for (const k in known) out[k] = merge(known[k], u[k], depth + 1);
+    for (const k in u) {
+      const flag = u[k];
       if (!(k in out)) {
         if (flag === true) out[k] = UNKNOWN;
         else if (Array.isArray(flag)) out[k] = merge(flag.map(() => ({})), flag, depth + 1);
