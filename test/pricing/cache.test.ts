@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PricingCache } from '../../src/pricing/cache/reader.js';
+import { PricingCache, sha256 } from '../../src/pricing/cache/reader.js';
 import { verifyCache, cacheInfo } from '../../src/pricing/cache/verify.js';
 import { ec2InstanceHours, ebsStorage } from '../../src/resources/aws/shared/prices.js';
 import { repoRoot } from '../support/repo.js';
@@ -57,6 +57,24 @@ describe('PricingCache', () => {
     );
     const verify = verifyCache(dir);
     expect(verify.problems).toContain('aws/AmazonEC2/us-east-1.json: checksum mismatch (corrupted or edited by hand)');
+    rmSync(dir, { recursive: true });
+  });
+
+  it('a product line that is not a product is refused when it is looked at, with a one-line error', () => {
+    const dir = copyCache();
+    const rel = 'aws/AmazonEC2/us-east-1.json';
+    const file = join(dir, rel);
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.includes('"instanceType":"m5.large"') && l.includes('"usd":"0.096"'));
+    // Still carries the attribute, so the indexed lookup reaches it; the rest is not a product.
+    lines[at] = '{"attributes":{"instanceType":"m5.large"},"prices":5},';
+    const text = lines.join('\n');
+    writeFileSync(file, text);
+    const manifestPath = join(dir, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { files: Record<string, { sha256: string }> };
+    manifest.files[rel].sha256 = sha256(text);
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    expect(() => new PricingCache(dir).lookupSync(ec2InstanceHours('us-east-1', 'm5.large'))).toThrow(`pricing cache file ${file} is not a format-1 cache file`);
     rmSync(dir, { recursive: true });
   });
 

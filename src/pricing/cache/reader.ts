@@ -179,11 +179,15 @@ export class PricingCache implements PriceSource {
     const notACacheFile = () => new CacheIntegrityError(`pricing cache file ${path} is not a format-${CACHE_FORMAT} cache file`);
     try {
       const { head, products } = ProductTable.fromText(bytes.toString('utf8'), (line) => {
+        let product: Partial<CacheProduct> | null;
         try {
-          return JSON.parse(line) as CacheProduct;
+          product = JSON.parse(line) as Partial<CacheProduct> | null;
         } catch {
           throw notACacheFile();
         }
+        // Parsed at lookup time, so checked here: a product must have attributes and prices.
+        if (typeof product?.attributes !== 'object' || product.attributes === null || !Array.isArray(product.prices)) throw notACacheFile();
+        return product as CacheProduct;
       });
       const file = head as Partial<CacheFile> | null;
       if (file?.format !== CACHE_FORMAT || !Array.isArray(file.sources)) throw new Error('format');
