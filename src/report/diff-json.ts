@@ -1,5 +1,5 @@
 import type { CostDiff, CostTotals, ProjectDiff, ResourceDiff } from '../estimate/diff-types.js';
-import { JSON_VERSION, rangeJson, resourceJson } from './json.js';
+import { JSON_VERSION, pricingJson, rangeJson, recommendationJson, resourceJson } from './json.js';
 
 /**
  * The diff JSON (contract, version 1): the breakdown JSON's resources with an action and
@@ -58,11 +58,11 @@ export function diffJson(d: CostDiff): Record<string, unknown> {
   return {
     version: JSON_VERSION,
     currency: d.currency,
-    pricing: { snapshot: d.pricing.snapshot, mode: d.pricing.mode, sourceDates: d.pricing.sourceDates },
+    pricing: pricingJson(d.pricing),
     projects: d.projects.map(projectDiffJson),
     ...totalsJson(d.totals),
     totalMonthlyCost: cents(d.totals.planned),
-    recommendations: (d.recommendations ?? []).map((r) => ({ address: r.address, change: r.change, monthlySaving: cents(r.monthlySaving), detail: r.detail })),
+    recommendations: (d.recommendations ?? []).map(recommendationJson),
     ...(d.totals.plannedRange ? { totalMonthlyCostRange: rangeJson(d.totals.plannedRange) } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { hourlyCost } from '../estimate/cost.js';
-import type { CostComponent, CostRange, Estimate, ProjectEstimate, ResourceEstimate, SubresourceEstimate } from '../estimate/types.js';
+import type { CostComponent, CostRange, Estimate, ProjectEstimate, Recommendation, ResourceEstimate, SubresourceEstimate } from '../estimate/types.js';
 
 /**
  * The JSON output contract (version 1, see README "JSON output"). Money is a JSON number in
@@ -90,20 +90,25 @@ export function projectJson(p: ProjectEstimate): Record<string, unknown> {
   };
 }
 
+/** The `pricing` header, the same in breakdown and diff JSON. */
+export function pricingJson(p: Estimate['pricing']): { snapshot: string; mode: string; sourceDates: string[] } {
+  return { snapshot: p.snapshot, mode: p.mode, sourceDates: p.sourceDates };
+}
+
+/** One savings recommendation, the same in breakdown and diff JSON. */
+export function recommendationJson(r: Recommendation): { address: string; change: string; monthlySaving: number; detail: string } {
+  return { address: r.address, change: r.change, monthlySaving: r.monthlySaving.toNumber(2), detail: r.detail };
+}
+
 export function estimateJson(e: Estimate): Record<string, unknown> {
   return {
     version: JSON_VERSION,
     currency: e.currency,
-    pricing: { snapshot: e.pricing.snapshot, mode: e.pricing.mode, sourceDates: e.pricing.sourceDates },
+    pricing: pricingJson(e.pricing),
     projects: e.projects.map(projectJson),
     totalMonthlyCost: e.totalMonthlyCost.toNumber(2),
     ...(e.costRange ? { totalMonthlyCostRange: rangeJson(e.costRange) } : {}),
-    recommendations: (e.recommendations ?? []).map((r) => ({
-      address: r.address,
-      change: r.change,
-      monthlySaving: r.monthlySaving.toNumber(2),
-      detail: r.detail,
-    })),
+    recommendations: (e.recommendations ?? []).map(recommendationJson),
   };
 }
 

@@ -106,11 +106,6 @@ export async function loadResourceTypes(types: Iterable<string>): Promise<void> 
   }
 }
 
-/** Names of the types in the bulk module (kept in step with the registry by a test). */
-export async function bulkLoadedTypeNames(): Promise<string[]> {
-  return Object.keys((await import('./aws/all.js')).ALL_PRICED_TYPES).sort();
-}
-
 /** A priced type's definition; its file must have been loaded with loadResourceTypes. */
 export function resourceType(type: string): ResourceType {
   const definition = loaded.get(type);
