@@ -217,8 +217,21 @@ const lower = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
  * start-up alone cost about a tenth of a small breakdown's time.
  */
 export function compareAddresses(a: string, b: string): number {
-  let i = 0;
-  let j = 0;
+  // Sorting ten thousand addresses compares pairs that share long prefixes
+  // (`module.app.aws_instance.web[`): skip the identical prefix with plain equality, backing up
+  // to the start of a digit run that reaches the first difference, whose value decides.
+  const n = a.length < b.length ? a.length : b.length;
+  let k = 0;
+  while (k < n && a.charCodeAt(k) === b.charCodeAt(k)) k++;
+  if (k === a.length && k === b.length) return 0;
+  while (k > 0 && isDigit(a.charCodeAt(k - 1))) k--;
+  return compareFrom(a, b, k);
+}
+
+/** compareAddresses over the rest of two strings that are identical before `start`. */
+function compareFrom(a: string, b: string, start: number): number {
+  let i = start;
+  let j = start;
   while (i < a.length && j < b.length) {
     const ca = a.charCodeAt(i);
     const cb = b.charCodeAt(j);
