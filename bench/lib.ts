@@ -16,6 +16,8 @@ export function repoRoot(): string {
 
 export const ROOT = repoRoot();
 export const CLI = join(ROOT, 'bin', 'costdiff.js');
+/** The same CLI from unbundled modules, for profiles that name source files (bench/unbundled.ts). */
+export const UNBUNDLED_CLI = join(ROOT, 'dist', 'bench', 'unbundled.js');
 const TIME = '/usr/bin/time';
 const HAS_TIME = existsSync(TIME);
 
@@ -167,7 +169,7 @@ export const PIPELINE_STAGES = ['readProjects', 'parseJson', 'readPlanJson', 'lo
 
 /**
  * Inclusive time of the pipeline's stages: samples whose stack holds a frame of that function
- * (in a file under dist/src), each sample counted once per stage.
+ * (in a file under dist/src or dist/bundle), each sample counted once per stage.
  */
 export function stageTimes(profilePath: string, stages: string[]): { name: string; ms: number; percent: number }[] {
   const p = JSON.parse(readFileSync(profilePath, 'utf8')) as CpuProfile;
@@ -182,7 +184,7 @@ export function stageTimes(profilePath: string, stages: string[]): { name: strin
     const n = byId.get(id);
     const up = parent.get(id);
     const set = new Set(up !== undefined ? stagesOf(up) : []);
-    if (n && wanted.has(n.callFrame.functionName) && n.callFrame.url.includes('/dist/src/')) set.add(n.callFrame.functionName);
+    if (n && wanted.has(n.callFrame.functionName) && /\/dist\/(src|bundle)\//.test(n.callFrame.url)) set.add(n.callFrame.functionName);
     memo.set(id, set);
     return set;
   };

@@ -1,5 +1,6 @@
 /**
- * CPU profile of one CLI run, summarised as self time per function and per file.
+ * CPU profile of one CLI run, summarised as self time per function and per file. It runs the
+ * unbundled modules (bench/unbundled.ts) so that files and lines point at the source.
  *
  *   node dist/bench/profile.js [--size 10000 | --plan plan.json] [--top 25] [-- <costdiff args>]
  *
@@ -11,7 +12,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generatePlan, Rng, snapshotCatalog } from '../test/support/generate.js';
-import { CLI, cleanEnv, fmtMs, measure, PIPELINE_STAGES, printTable, ROOT, selfTimes, stageTimes } from './lib.js';
+import { UNBUNDLED_CLI, cleanEnv, fmtMs, measure, PIPELINE_STAGES, printTable, ROOT, selfTimes, stageTimes } from './lib.js';
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
     cliArgs = cliArgs.map((a) => (a === '{plan}' ? (plan as string) : a));
     const profDir = join(dir, 'prof');
     mkdirSync(profDir);
-    const m = measure(['--cpu-prof', '--cpu-prof-dir', profDir, CLI, ...cliArgs], { env: cleanEnv(), timeoutMs: 900_000 });
+    const m = measure(['--cpu-prof', '--cpu-prof-dir', profDir, UNBUNDLED_CLI, ...cliArgs], { env: cleanEnv(), timeoutMs: 900_000 });
     console.log(`costdiff ${cliArgs.join(' ')}: exit ${m.status}, ${fmtMs(m.ms)} wall (profiling on), peak ${m.rssMb?.toFixed(0) ?? '?'} MB`);
     if (m.status !== 0) console.log(`  ${m.stderr.trim().split('\n')[0] ?? ''}`);
     const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generatePlan, generateUsage, Rng, snapshotCatalog, typesWithoutGenerator, usageYaml } from '../test/support/generate.js';
-import { CLI, cleanEnv, fmtMb, fmtMs, measure, median, PIPELINE_STAGES, printTable, ROOT, selfTimes, series, stageTimes, type Series } from './lib.js';
+import { CLI, UNBUNDLED_CLI, cleanEnv, fmtMb, fmtMs, measure, median, PIPELINE_STAGES, printTable, ROOT, selfTimes, series, stageTimes, type Series } from './lib.js';
 
 interface Args {
   sizes: number[];
@@ -89,7 +89,11 @@ function groupModules(urls: string[]): [string, number][] {
       key = rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
     } else {
       const d = u.indexOf('/dist/src/');
-      key = d >= 0 ? `src/${u.slice(d + 10).split('/').slice(0, -1).join('/') || '.'}` : u.replace(/^.*\/(bin|dist)\//, '$1/');
+      const b = u.indexOf('/dist/bundle/');
+      key =
+        d >= 0 ? `src/${u.slice(d + 10).split('/').slice(0, -1).join('/') || '.'}`
+        : b >= 0 ? `bundle/${u.slice(b + 13).split('/').slice(0, -1).join('/') || '.'}`
+        : u.replace(/^.*\/(bin|dist)\//, '$1/');
     }
     groups.set(key, (groups.get(key) ?? 0) + 1);
   }
@@ -151,6 +155,7 @@ async function main(): Promise<void> {
     const nodeStart = series(['-e', '0'], 10, { warmup: true });
     const help = series([CLI, '--help'], 10, { warmup: true });
     const one = series([CLI, 'breakdown', '--path', onePlan.path, '--format', 'json', '--out', '/dev/null'], 10, { warmup: true, env });
+    const oneUnbundled = series([UNBUNDLED_CLI, 'breakdown', '--path', onePlan.path, '--format', 'json', '--out', '/dev/null'], 10, { warmup: true, env });
     const yargsMs = importCost('yargs', 7);
     const tableMs = importCost('table', 7);
     const pipelineMs = importCost(pathToFileURL(join(ROOT, 'dist', 'src', 'pipeline.js')).href, 7);
@@ -161,10 +166,11 @@ async function main(): Promise<void> {
         ['node -e 0 (node start-up)', fmtMs(nodeStart.medianMs), fmtMb(nodeStart.peakRssMb)],
         ['costdiff --help', help.failed ? `failed: ${help.failed}` : fmtMs(help.medianMs), fmtMb(help.peakRssMb)],
         ['costdiff breakdown, 1 resource, offline', fmtMs(one.medianMs), fmtMb(one.peakRssMb)],
+        ['the same from unbundled dist/src modules (scripts/bundle.ts is why)', fmtMs(oneUnbundled.medianMs), fmtMb(oneUnbundled.peakRssMb)],
         ["import('yargs') (replaced by src/cli/args.ts; kept for comparison)", fmtMs(yargsMs), ''],
         ["import('table') (replaced by src/report/columns.ts; kept for comparison)", fmtMs(tableMs), ''],
-        ['import of dist/src/pipeline.js (input → estimate, every resource file)', fmtMs(pipelineMs), ''],
-        ['import of dist/src/cli/main.js (entry; commands load lazily)', fmtMs(cliModuleMs), ''],
+        ['import of dist/src/pipeline.js, unbundled (input → estimate, every resource file)', fmtMs(pipelineMs), ''],
+        ['import of dist/src/cli/main.js, unbundled (entry; commands load lazily)', fmtMs(cliModuleMs), ''],
       ],
     );
     for (const [label, cliArgs] of [
@@ -173,7 +179,7 @@ async function main(): Promise<void> {
     ] as const) {
       const urls = loadedModules([...cliArgs], join(dir, 'trace.txt'));
       const groups = groupModules(urls);
-      const heavy = urls.filter((u) => /\/node_modules\/(@aws-sdk|@smithy|@octokit)\/|\/dist\/src\/input\/hcl\//.test(u));
+      const heavy = urls.filter((u) => /\/node_modules\/(@aws-sdk|@smithy|@octokit)\/|\/dist\/(src\/input\/hcl\/|bundle\/hcl\.js$)/.test(u));
       console.log(`modules loaded by ${label}: ${urls.length} — ${groups.map(([g, n]) => `${g} ${n}`).join(', ')}`);
       console.log(`  @aws-sdk/@smithy/@octokit/HCL parser: ${heavy.length ? heavy.length + ' LOADED' : 'none'}`);
     }
@@ -219,7 +225,7 @@ async function main(): Promise<void> {
       console.log('\n## CPU profile: breakdown of 10k resources (self time)');
       const profDir = join(dir, 'prof');
       mkdirSync(profDir, { recursive: true });
-      measure(['--cpu-prof', '--cpu-prof-dir', profDir, CLI, 'breakdown', '--path', profilePlan, '--format', 'json', '--out', '/dev/null'], { env, timeoutMs: 900_000 });
+      measure(['--cpu-prof', '--cpu-prof-dir', profDir, UNBUNDLED_CLI, 'breakdown', '--path', profilePlan, '--format', 'json', '--out', '/dev/null'], { env, timeoutMs: 900_000 });
       const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
       if (file) {
         const { byFunction, byFile, totalMs } = selfTimes(join(profDir, file));

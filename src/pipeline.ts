@@ -11,7 +11,6 @@ import { collectQueries, resolvePrices, type PriceBook } from './pricing/resolve
 import type { PriceSource } from './pricing/types.js';
 import { createPricing, type PricingOptions } from './pricing/source.js';
 import { evaluateSide, type ResourceCostResult, type Side } from './resources/evaluate.js';
-import { loadResourceTypes, USAGE_ONLY_TYPES } from './resources/registry.js';
 
 /**
  * The breakdown pipeline, one way through the stages:
@@ -62,7 +61,6 @@ export interface PricedSides {
 /** Runs the resources and pricing stages for the requested sides of every project. */
 export async function priceProjects(projects: Project[], sides: Side[], usage: UsageFile | UsageFor, pricingOptions: PricingOptions): Promise<PricedSides> {
   const usageFor: UsageFor = typeof usage === 'function' ? usage : () => usage;
-  await loadResourceTypes([...projects.flatMap((p) => p.resources.map((r) => r.type)), ...USAGE_ONLY_TYPES]);
   const evaluate = (bound?: UsageBound): SideResults => {
     const results: SideResults = new Map();
     for (const project of projects) {

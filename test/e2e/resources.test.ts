@@ -22,7 +22,7 @@ describe('costdiff resources', () => {
   });
 
   it('lists every priced type with its usage keys, as the registry has them', async () => {
-    const expected = [...(await pricedTypes())].map((t) => ({ type: t.type, keys: (t.usageKeys ?? []).map((k) => k.key) })).sort((a, b) => a.type.localeCompare(b.type));
+    const expected = pricedTypes().map((t) => ({ type: t.type, keys: (t.usageKeys ?? []).map((k) => k.key) })).sort((a, b) => a.type.localeCompare(b.type));
     expect(listing.priced.map((p) => ({ type: p.type, keys: p.usageKeys.map((k) => k.key) }))).toEqual(expected);
     expect(listing.priced.find((p) => p.type === 'aws_lambda_function')?.usageKeys.map((k) => k.key)).toEqual(['monthly_requests', 'request_duration_ms']);
   });

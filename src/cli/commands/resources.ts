@@ -11,7 +11,7 @@ export interface ResourceCoverage {
 
 /** What costdiff knows about resource types, straight from the registry. */
 export async function resourceCoverage(): Promise<ResourceCoverage> {
-  const priced = [...(await pricedTypes())]
+  const priced = pricedTypes()
     .sort((a, b) => a.type.localeCompare(b.type))
     .map((t) => ({ type: t.type, usageKeys: t.usageKeys ?? [] }));
   const free = freeTypeNames().map((type) => {

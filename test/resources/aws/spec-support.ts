@@ -1,10 +1,7 @@
 import { monthlyQuantity } from '../../../src/estimate/cost.js';
-import { classify, pricedTypes, resourceType } from '../../../src/resources/registry.js';
+import { classify, resourceType } from '../../../src/resources/registry.js';
 import type { CostComponentSpec, ResourceCostSpec } from '../../../src/resources/types.js';
 import { ResourceView } from '../../../src/resources/view.js';
-
-// Resource files load on demand; these synchronous helpers need them all up front.
-await pricedTypes();
 
 /**
  * The cost specification a resource file returns, for services whose prices are not in the
