@@ -5,6 +5,7 @@ import { queryKey, type Price } from '../pricing/types.js';
 import type { ResourceCostResult } from '../resources/evaluate.js';
 import type { CostComponentSpec, SubresourceSpec, UnpricedSpec } from '../resources/types.js';
 import type { CostComponent, ProjectEstimate, ResourceEstimate, ResourceRef, SubresourceEstimate, UnpricedComponent } from './types.js';
+import { byAddress } from './addresses.js';
 import { unitsPerPriceUnit } from './units.js';
 
 /** The hourly figure of a monthly cost (JSON's hourlyCost): monthly ÷ 730, rounded to 6 decimals. */
@@ -193,72 +194,14 @@ export function estimateProject(project: Project, results: ResourceCostResult[],
     else if (r.status === 'unsupported') unsupported.push({ address: r.address, type: r.type, ...(r.note ? { note: r.note } : {}) });
     else resources.push(estimateResource(r, book));
   }
-  resources.sort((a, b) => compareAddresses(a.address, b.address));
-  free.sort((a, b) => compareAddresses(a.address, b.address));
-  unsupported.sort((a, b) => compareAddresses(a.address, b.address));
   return {
     name: project.name,
     path: project.path,
     region: project.region,
-    resources,
-    free,
-    unsupported,
+    resources: resources.sort(byAddress),
+    free: free.sort(byAddress),
+    unsupported: unsupported.sort(byAddress),
     totalMonthlyCost: Decimal.sum(resources.map((r) => r.monthlyCost ?? Decimal.ZERO)),
     warnings: project.warnings,
   };
-}
-
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-const lower = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
-
-/**
- * Address order that keeps aws_x.y[2] before aws_x.y[10]: digit runs compare as numbers, the rest
- * character by character ignoring ASCII case. Written out rather than an Intl.Collator, whose ICU
- * start-up alone cost about a tenth of a small breakdown's time.
- */
-export function compareAddresses(a: string, b: string): number {
-  // Sorting ten thousand addresses compares pairs that share long prefixes
-  // (`module.app.aws_instance.web[`): skip the identical prefix with plain equality, backing up
-  // to the start of a digit run that reaches the first difference, whose value decides.
-  const n = a.length < b.length ? a.length : b.length;
-  let k = 0;
-  while (k < n && a.charCodeAt(k) === b.charCodeAt(k)) k++;
-  if (k === a.length && k === b.length) return 0;
-  while (k > 0 && isDigit(a.charCodeAt(k - 1))) k--;
-  return compareFrom(a, b, k);
-}
-
-/** compareAddresses over the rest of two strings that are identical before `start`. */
-function compareFrom(a: string, b: string, start: number): number {
-  let i = start;
-  let j = start;
-  while (i < a.length && j < b.length) {
-    const ca = a.charCodeAt(i);
-    const cb = b.charCodeAt(j);
-    if (isDigit(ca) && isDigit(cb)) {
-      let si = i;
-      let sj = j;
-      while (si < a.length - 1 && a.charCodeAt(si) === 48 && isDigit(a.charCodeAt(si + 1))) si++;
-      while (sj < b.length - 1 && b.charCodeAt(sj) === 48 && isDigit(b.charCodeAt(sj + 1))) sj++;
-      let ei = si;
-      let ej = sj;
-      while (ei < a.length && isDigit(a.charCodeAt(ei))) ei++;
-      while (ej < b.length && isDigit(b.charCodeAt(ej))) ej++;
-      if (ei - si !== ej - sj) return ei - si - (ej - sj);
-      for (let k = 0; k < ei - si; k++) {
-        const d = a.charCodeAt(si + k) - b.charCodeAt(sj + k);
-        if (d !== 0) return d;
-      }
-      i = ei;
-      j = ej;
-      continue;
-    }
-    const d = lower(ca) - lower(cb);
-    if (d !== 0) return d;
-    i++;
-    j++;
-  }
-  const rest = a.length - i - (b.length - j);
-  if (rest !== 0) return rest;
-  return a < b ? -1 : a > b ? 1 : 0;
 }

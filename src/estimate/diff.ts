@@ -1,6 +1,6 @@
 import { Decimal } from '../core/decimal.js';
 import type { ChangeAction, Project } from '../input/types.js';
-import { compareAddresses } from './cost.js';
+import { byAddress, compareAddresses } from './addresses.js';
 import type { ComponentDiff, CostDiff, DiffTotals, ProjectDiff, ResourceDiff, UnpricedDiff } from './diff-types.js';
 import { boundsOf } from './ranges.js';
 import type { CostComponent, CostRange, PricingInfo, ProjectEstimate, Recommendation, ResourceEstimate, ResourceRef, SubresourceEstimate } from './types.js';
@@ -165,9 +165,9 @@ export function matchedAction(past: ResourceEstimate | undefined, planned: Resou
 }
 
 function mergeRefs(planned: ResourceRef[], past: ResourceRef[]): ResourceRef[] {
-  const byAddress = new Map<string, ResourceRef>();
-  for (const r of [...planned, ...past]) if (!byAddress.has(r.address)) byAddress.set(r.address, r);
-  return [...byAddress.values()].sort((a, b) => compareAddresses(a.address, b.address));
+  const first = new Map<string, ResourceRef>();
+  for (const r of [...planned, ...past]) if (!first.has(r.address)) first.set(r.address, r);
+  return [...first.values()].sort(byAddress);
 }
 
 function diffProject(

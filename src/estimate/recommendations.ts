@@ -7,7 +7,8 @@ import { scale } from '../resources/aws/shared/instance.js';
 import type { ResourceCostResult } from '../resources/evaluate.js';
 import type { CostComponentSpec, SubresourceSpec } from '../resources/types.js';
 import { ResourceView } from '../resources/view.js';
-import { compareAddresses, estimateResource } from './cost.js';
+import { compareAddresses } from './addresses.js';
+import { estimateResource } from './cost.js';
 import type { Recommendation } from './types.js';
 
 export type { Recommendation } from './types.js';
