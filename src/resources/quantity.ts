@@ -36,5 +36,5 @@ export function runningHours(r: ResourceView, count: Decimal | number = 1): Quan
  * usage file gives `key`.
  */
 export function usageLine(r: ResourceView, key: string, line: { name: string; unit: string; price: PriceQuery }): CostComponentSpec {
-  return { ...line, quantity: fromUsage(r.usageNum(key)), usageBased: true };
+  return { name: line.name, unit: line.unit, price: line.price, quantity: fromUsage(r.usageNum(key)), usageBased: true };
 }

@@ -25,10 +25,15 @@ const knownPriced = new Set(KNOWN_PRICED_TYPES);
 
 export type Classification = { kind: 'priced' } | { kind: 'free'; note?: string } | { kind: 'unsupported'; known: boolean };
 
+// Shared answers: classify runs once per resource of every plan.
+const IS_PRICED: Classification = { kind: 'priced' };
+const FREE_CLASSES = new Map<string, Classification>([...freeTypes].map(([t, note]) => [t, { kind: 'free', note }]));
+const KNOWN_UNSUPPORTED: Classification = { kind: 'unsupported', known: true };
+const UNKNOWN_TYPE: Classification = { kind: 'unsupported', known: false };
+
 export function classify(type: string): Classification {
-  if (Object.hasOwn(PRICED, type)) return { kind: 'priced' };
-  if (freeTypes.has(type)) return { kind: 'free', note: freeTypes.get(type) };
-  return { kind: 'unsupported', known: knownPriced.has(type) };
+  if (Object.hasOwn(PRICED, type)) return IS_PRICED;
+  return FREE_CLASSES.get(type) ?? (knownPriced.has(type) ? KNOWN_UNSUPPORTED : UNKNOWN_TYPE);
 }
 
 /** A priced type's definition. */

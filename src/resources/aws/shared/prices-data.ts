@@ -1,4 +1,5 @@
 import type { PriceQuery } from '../../../pricing/types.js';
+import { onDemandQuery } from './prices.js';
 
 /**
  * Price List queries for the serverless, data, messaging and edge services. Every query uses the
@@ -9,35 +10,31 @@ import type { PriceQuery } from '../../../pricing/types.js';
 /** Location-less products (Route 53 zones and queries, CloudWatch dashboards, CloudFront). */
 export const GLOBAL_REGION = 'global';
 
-function product(service: string, region: string, productFamily: string | undefined, attributes: Record<string, string>): PriceQuery {
-  return { service, region, ...(productFamily ? { productFamily } : {}), attributes, purchaseOption: 'on_demand' };
-}
-
 /** Lambda: requests, duration, ephemeral storage and provisioned concurrency, by `group`. */
 export function lambdaProduct(region: string, group: string): PriceQuery {
-  return product('AWSLambda', region, 'Serverless', { group });
+  return onDemandQuery('AWSLambda', region, 'Serverless', { group });
 }
 
 export function s3Storage(region: string, usagetype: string): PriceQuery {
-  return product('AmazonS3', region, 'Storage', { usagetype });
+  return onDemandQuery('AmazonS3', region, 'Storage', { usagetype });
 }
 
 export function s3Requests(region: string, usagetype: string, extra: Record<string, string> = {}): PriceQuery {
-  return product('AmazonS3', region, 'API Request', { usagetype, ...extra });
+  return onDemandQuery('AmazonS3', region, 'API Request', { usagetype, ...extra });
 }
 
 /** S3 per-GB and per-object fees (retrievals, Select, Intelligent-Tiering monitoring). */
 export function s3Fee(region: string, usagetype: string): PriceQuery {
-  return product('AmazonS3', region, undefined, { usagetype });
+  return onDemandQuery('AmazonS3', region, undefined, { usagetype });
 }
 
 /** S3 Glacier Deep Archive is billed under its own Price List service code. */
 export function s3DeepArchive(region: string, productFamily: string, usagetype: string): PriceQuery {
-  return product('AmazonS3GlacierDeepArchive', region, productFamily, { usagetype });
+  return onDemandQuery('AmazonS3GlacierDeepArchive', region, productFamily, { usagetype });
 }
 
 export function dynamodbProduct(region: string, productFamily: string, attributes: Record<string, string>): PriceQuery {
-  return product('AmazonDynamoDB', region, productFamily, attributes);
+  return onDemandQuery('AmazonDynamoDB', region, productFamily, attributes);
 }
 
 export function dynamodbBackupStorage(region: string): PriceQuery {
@@ -49,51 +46,51 @@ export function dynamodbRestore(region: string): PriceQuery {
 }
 
 export function cloudwatchProduct(region: string, productFamily: string, usagetype: string): PriceQuery {
-  return product('AmazonCloudWatch', region, productFamily, { usagetype });
+  return onDemandQuery('AmazonCloudWatch', region, productFamily, { usagetype });
 }
 
 export function route53Product(productFamily: string, usagetype: string): PriceQuery {
-  return product('AmazonRoute53', GLOBAL_REGION, productFamily, { usagetype });
+  return onDemandQuery('AmazonRoute53', GLOBAL_REGION, productFamily, { usagetype });
 }
 
 export function kmsProduct(region: string, usagetype: string, productFamily?: string): PriceQuery {
-  return product('awskms', region, productFamily, { usagetype });
+  return onDemandQuery('awskms', region, productFamily, { usagetype });
 }
 
 export function secretsManagerProduct(region: string, productFamily: 'Secret' | 'API Request'): PriceQuery {
   const usagetype = productFamily === 'Secret' ? 'AWSSecretsManager-Secrets' : 'AWSSecretsManager-APIRequest';
-  return product('AWSSecretsManager', region, productFamily, { usagetype });
+  return onDemandQuery('AWSSecretsManager', region, productFamily, { usagetype });
 }
 
 export function sqsRequests(region: string, queueType: 'Standard' | 'FIFO (first-in, first-out)'): PriceQuery {
-  return product('AWSQueueService', region, 'API Request', { queueType });
+  return onDemandQuery('AWSQueueService', region, 'API Request', { queueType });
 }
 
 export function snsProduct(region: string, productFamily: 'API Request' | 'Message Delivery', usagetype: string): PriceQuery {
-  return product('AmazonSNS', region, productFamily, { usagetype });
+  return onDemandQuery('AmazonSNS', region, productFamily, { usagetype });
 }
 
 export function ecrStorage(region: string): PriceQuery {
-  return product('AmazonECR', region, 'EC2 Container Registry', { usagetype: 'TimedStorage-ByteHrs' });
+  return onDemandQuery('AmazonECR', region, 'EC2 Container Registry', { usagetype: 'TimedStorage-ByteHrs' });
 }
 
 /** CloudFront is priced by edge location group (`fromLocation`/`location`), not by region. */
 export function cloudfrontProduct(attributes: Record<string, string>): PriceQuery {
-  return product('AmazonCloudFront', GLOBAL_REGION, undefined, attributes);
+  return onDemandQuery('AmazonCloudFront', GLOBAL_REGION, undefined, attributes);
 }
 
 export function apiGatewayProduct(region: string, productFamily: 'API Calls' | 'WebSocket', usagetype: string): PriceQuery {
-  return product('AmazonApiGateway', region, productFamily, { usagetype });
+  return onDemandQuery('AmazonApiGateway', region, productFamily, { usagetype });
 }
 
 export function stepFunctionsProduct(region: string, usagetype: string, productFamily: string | undefined = 'AWS Step Functions'): PriceQuery {
-  return product('AmazonStates', region, productFamily, { usagetype });
+  return onDemandQuery('AmazonStates', region, productFamily, { usagetype });
 }
 
 export function kinesisProduct(region: string, usagetype: string, operation: string): PriceQuery {
-  return product('AmazonKinesis', region, 'Kinesis Streams', { usagetype, operation });
+  return onDemandQuery('AmazonKinesis', region, 'Kinesis Streams', { usagetype, operation });
 }
 
 export function backupStorage(region: string, productFamily: string, usagetype: string): PriceQuery {
-  return product('AWSBackup', region, productFamily, { usagetype });
+  return onDemandQuery('AWSBackup', region, productFamily, { usagetype });
 }

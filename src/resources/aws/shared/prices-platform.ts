@@ -1,4 +1,5 @@
 import type { PriceQuery } from '../../../pricing/types.js';
+import { onDemandQuery } from './prices.js';
 import { InvalidValueError, type ResourceView } from '../../view.js';
 
 /**
@@ -6,10 +7,6 @@ import { InvalidValueError, type ResourceView } from '../../view.js';
  * List's own (service codes, productFamily, usagetype without the region prefix), so a query the
  * shipped snapshot cannot answer is answered online by `GetProducts` unchanged.
  */
-
-function query(service: string, region: string, productFamily: string | undefined, attributes: Record<string, string>): PriceQuery {
-  return { service, region, ...(productFamily ? { productFamily } : {}), attributes, purchaseOption: 'on_demand' };
-}
 
 // --- Aurora (AmazonRDS). Not in the snapshot: priced online only. ------------------------------
 
@@ -35,7 +32,7 @@ export function isIoOptimized(cluster: ResourceView): boolean {
 
 /** Aurora instances: I/O-Optimized clusters bill their instances under their own usagetype. */
 export function auroraInstanceHours(region: string, databaseEngine: AuroraEngine, instanceType: string, ioOptimized: boolean): PriceQuery {
-  return query('AmazonRDS', region, 'Database Instance', {
+  return onDemandQuery('AmazonRDS', region, 'Database Instance', {
     databaseEngine,
     deploymentOption: 'Single-AZ',
     instanceType,
@@ -44,7 +41,7 @@ export function auroraInstanceHours(region: string, databaseEngine: AuroraEngine
 }
 
 export function auroraServerlessV2(region: string, databaseEngine: AuroraEngine, ioOptimized: boolean): PriceQuery {
-  return query('AmazonRDS', region, 'ServerlessV2', {
+  return onDemandQuery('AmazonRDS', region, 'ServerlessV2', {
     databaseEngine,
     usagetype: ioOptimized ? 'Aurora:ServerlessV2IOOptimizedUsage' : 'Aurora:ServerlessV2Usage',
   });
@@ -52,21 +49,21 @@ export function auroraServerlessV2(region: string, databaseEngine: AuroraEngine,
 
 /** Aurora Serverless v1 (engine_mode = "serverless"). */
 export function auroraServerlessV1(region: string, databaseEngine: AuroraEngine): PriceQuery {
-  return query('AmazonRDS', region, 'Serverless', { databaseEngine, usagetype: 'Aurora:ServerlessUsage' });
+  return onDemandQuery('AmazonRDS', region, 'Serverless', { databaseEngine, usagetype: 'Aurora:ServerlessUsage' });
 }
 
 // Storage, I/O and backups are one price for both Aurora engines; some regions file them under
 // databaseEngine "Any", so the usagetype alone identifies them.
 export function auroraStorage(region: string, ioOptimized: boolean): PriceQuery {
-  return query('AmazonRDS', region, 'Database Storage', { usagetype: ioOptimized ? 'Aurora:IO-OptimizedStorageUsage' : 'Aurora:StorageUsage' });
+  return onDemandQuery('AmazonRDS', region, 'Database Storage', { usagetype: ioOptimized ? 'Aurora:IO-OptimizedStorageUsage' : 'Aurora:StorageUsage' });
 }
 
 export function auroraIoRequests(region: string): PriceQuery {
-  return query('AmazonRDS', region, 'System Operation', { usagetype: 'Aurora:StorageIOUsage' });
+  return onDemandQuery('AmazonRDS', region, 'System Operation', { usagetype: 'Aurora:StorageIOUsage' });
 }
 
 export function auroraBackupStorage(region: string): PriceQuery {
-  return query('AmazonRDS', region, 'Storage Snapshot', { usagetype: 'Aurora:BackupUsage' });
+  return onDemandQuery('AmazonRDS', region, 'Storage Snapshot', { usagetype: 'Aurora:BackupUsage' });
 }
 
 // --- ElastiCache -----------------------------------------------------------------------------
@@ -74,17 +71,17 @@ export function auroraBackupStorage(region: string): PriceQuery {
 export type CacheEngine = 'Redis' | 'Valkey' | 'Memcached';
 
 export function elasticacheNodeHours(region: string, cacheEngine: CacheEngine, instanceType: string): PriceQuery {
-  return query('AmazonElastiCache', region, 'Cache Instance', { cacheEngine, instanceType });
+  return onDemandQuery('AmazonElastiCache', region, 'Cache Instance', { cacheEngine, instanceType });
 }
 
 export function elasticacheBackupStorage(region: string): PriceQuery {
-  return query('AmazonElastiCache', region, 'Storage Snapshot', {});
+  return onDemandQuery('AmazonElastiCache', region, 'Storage Snapshot', {});
 }
 
 // --- EKS and Fargate -------------------------------------------------------------------------
 
 export function eksClusterHours(region: string, extendedSupport: boolean): PriceQuery {
-  return query('AmazonEKS', region, 'Compute', { usagetype: extendedSupport ? 'AmazonEKS-Hours:extendedSupport' : 'AmazonEKS-Hours:perCluster' });
+  return onDemandQuery('AmazonEKS', region, 'Compute', { usagetype: extendedSupport ? 'AmazonEKS-Hours:extendedSupport' : 'AmazonEKS-Hours:perCluster' });
 }
 
 export type FargateDimension = 'vCPU' | 'memory' | 'ephemeral storage';
@@ -97,36 +94,36 @@ export function fargate(service: 'AmazonEKS' | 'AmazonECS', region: string, dime
   const arch = arm ? 'ARM-' : '';
   const usagetype =
     dimension === 'vCPU' ? `Fargate-${arch}vCPU-Hours:perCPU` : dimension === 'memory' ? `Fargate-${arch}GB-Hours` : 'Fargate-EphemeralStorage-GB-Hours';
-  return query(service, region, 'Compute', { usagetype });
+  return onDemandQuery(service, region, 'Compute', { usagetype });
 }
 
 // --- VPC: endpoints, transit gateway, site-to-site VPN ----------------------------------------
 
 export function vpcEndpoint(region: string, usagetype: 'VpcEndpoint-Hours' | 'VpcEndpoint-Bytes' | 'VpcEndpoint-GWLBE:Hours' | 'VpcEndpoint-GWLBE:Bytes'): PriceQuery {
-  return query('AmazonVPC', region, 'VPC Endpoint', { usagetype });
+  return onDemandQuery('AmazonVPC', region, 'VPC Endpoint', { usagetype });
 }
 
 /** Transit gateway attachments: operation names the attachment kind (TransitGatewayVPC, TransitGatewayVPN). */
 export function transitGateway(region: string, operation: 'TransitGatewayVPC' | 'TransitGatewayVPN', usagetype: 'TransitGateway-Hours' | 'TransitGateway-Bytes'): PriceQuery {
-  return query('AmazonVPC', region, 'Transit Gateway', { operation, usagetype });
+  return onDemandQuery('AmazonVPC', region, 'Transit Gateway', { operation, usagetype });
 }
 
 export function vpnConnectionHours(region: string): PriceQuery {
-  return query('AmazonVPC', region, 'Cloud Connectivity', { usagetype: 'VPN-Usage-Hours:ipsec.1' });
+  return onDemandQuery('AmazonVPC', region, 'Cloud Connectivity', { usagetype: 'VPN-Usage-Hours:ipsec.1' });
 }
 
 // --- EFS -------------------------------------------------------------------------------------
 
 export function efsStorage(region: string, usagetype: string): PriceQuery {
-  return query('AmazonEFS', region, 'Storage', { usagetype });
+  return onDemandQuery('AmazonEFS', region, 'Storage', { usagetype });
 }
 
 export function efsDataAccess(region: string, usagetype: string, accessType: 'Read' | 'Write'): PriceQuery {
-  return query('AmazonEFS', region, undefined, { accessType, usagetype });
+  return onDemandQuery('AmazonEFS', region, undefined, { accessType, usagetype });
 }
 
 export function efsProvisionedThroughput(region: string): PriceQuery {
-  return query('AmazonEFS', region, 'Provisioned Throughput', { usagetype: 'ProvisionedTP-MiBpsHrs' });
+  return onDemandQuery('AmazonEFS', region, 'Provisioned Throughput', { usagetype: 'ProvisionedTP-MiBpsHrs' });
 }
 
 // --- Services not in the snapshot: MSK, OpenSearch, Redshift, MQ, Transfer Family --------------
@@ -135,17 +132,17 @@ const MSK_FAMILY = 'Managed Streaming for Apache Kafka (MSK)';
 
 /** Terraform's kafka.m5.large is billed as usagetype Kafka.m5.large. */
 export function mskBrokerHours(region: string, instanceType: string): PriceQuery {
-  return query('AmazonMSK', region, MSK_FAMILY, { usagetype: `Kafka.${instanceType.replace(/^kafka\./, '')}` });
+  return onDemandQuery('AmazonMSK', region, MSK_FAMILY, { usagetype: `Kafka.${instanceType.replace(/^kafka\./, '')}` });
 }
 
 export function mskStorage(region: string): PriceQuery {
-  return query('AmazonMSK', region, MSK_FAMILY, { usagetype: 'Kafka.Storage.GP2' });
+  return onDemandQuery('AmazonMSK', region, MSK_FAMILY, { usagetype: 'Kafka.Storage.GP2' });
 }
 
 /** OpenSearch (and legacy Elasticsearch) instances: the Price List names types *.search. */
 export function searchInstanceHours(region: string, instanceType: string): PriceQuery {
   const search = instanceType.replace(/\.elasticsearch$/, '.search');
-  return query('AmazonES', region, 'Amazon OpenSearch Service Instance', {
+  return onDemandQuery('AmazonES', region, 'Amazon OpenSearch Service Instance', {
     instanceType: search,
     usagetype: `ESInstance:${search.replace(/\.search$/, '')}`,
   });
@@ -153,32 +150,32 @@ export function searchInstanceHours(region: string, instanceType: string): Price
 
 /** storageMedia: GP2, GP3, PIOPS-Storage (io1 GB), PIOPS (io1 IOPS), Magnetic. */
 export function searchVolume(region: string, storageMedia: string): PriceQuery {
-  return query('AmazonES', region, 'Amazon OpenSearch Service Volume', { storageMedia });
+  return onDemandQuery('AmazonES', region, 'Amazon OpenSearch Service Volume', { storageMedia });
 }
 
 export function redshiftNodeHours(region: string, instanceType: string): PriceQuery {
-  return query('AmazonRedshift', region, 'Compute Instance', { instanceType });
+  return onDemandQuery('AmazonRedshift', region, 'Compute Instance', { instanceType });
 }
 
 export function redshiftProduct(region: string, productFamily: string, attributes: Record<string, string> = {}): PriceQuery {
-  return query('AmazonRedshift', region, productFamily, attributes);
+  return onDemandQuery('AmazonRedshift', region, productFamily, attributes);
 }
 
 export function mqBrokerHours(region: string, brokerEngine: string, instanceType: string, deploymentOption: 'Single-AZ' | 'Multi-AZ'): PriceQuery {
-  return query('AmazonMQ', region, 'Broker Instances', { brokerEngine, deploymentOption, instanceType });
+  return onDemandQuery('AmazonMQ', region, 'Broker Instances', { brokerEngine, deploymentOption, instanceType });
 }
 
 export function mqStorage(region: string, usagetype: string): PriceQuery {
-  return query('AmazonMQ', region, 'Broker Storage', { usagetype });
+  return onDemandQuery('AmazonMQ', region, 'Broker Storage', { usagetype });
 }
 
 const TRANSFER_FAMILY = 'AWS Transfer Family';
 
 /** Protocol hours; S3 and EFS domains bill the same, and only S3 is listed for every protocol. */
 export function transferProtocolHours(region: string, protocol: string): PriceQuery {
-  return query('AWSTransfer', region, TRANSFER_FAMILY, { operation: `${protocol}:S3`, usagetype: 'ProtocolHours' });
+  return onDemandQuery('AWSTransfer', region, TRANSFER_FAMILY, { operation: `${protocol}:S3`, usagetype: 'ProtocolHours' });
 }
 
 export function transferData(region: string, usagetype: 'DownloadBytes' | 'UploadBytes'): PriceQuery {
-  return query('AWSTransfer', region, TRANSFER_FAMILY, { operation: 'FTP:S3', usagetype });
+  return onDemandQuery('AWSTransfer', region, TRANSFER_FAMILY, { operation: 'FTP:S3', usagetype });
 }

@@ -5,6 +5,14 @@ import type { PriceQuery } from '../../../pricing/types.js';
  * way (an instance behind an autoscaling group and a standalone instance ask one question).
  */
 
+/** An on-demand list-price query; `productFamily` only when the product needs it. */
+export function onDemandQuery(service: string, region: string, productFamily: string | undefined, attributes: Record<string, string>): PriceQuery {
+  // Two literals rather than a conditional spread: this runs for every component of a plan.
+  return productFamily
+    ? { service, region, productFamily, attributes, purchaseOption: 'on_demand' }
+    : { service, region, attributes, purchaseOption: 'on_demand' };
+}
+
 export type Tenancy = 'Shared' | 'Dedicated' | 'Host';
 
 /** Price List operatingSystem values for Infracost's `operating_system` usage values. */
