@@ -30,30 +30,22 @@ export function tieredCost(quantity: Decimal, price: Price): Decimal {
   return total;
 }
 
-type ComponentOutcome = { priced: CostComponent } | { unpriced: UnpricedComponent };
-
-function priceComponent(spec: CostComponentSpec, book: PriceBook): ComponentOutcome {
+/** A priced line, or why it could not be priced (an UnpricedComponent has `component`). */
+function priceComponent(spec: CostComponentSpec, book: PriceBook): CostComponent | UnpricedComponent {
   const result = book.get(queryKey(spec.price));
   if (!result || !result.found) {
-    return { unpriced: { component: spec.name, reason: result && !result.found ? result.reason : 'no price looked up' } };
+    return { component: spec.name, reason: result && !result.found ? result.reason : 'no price looked up' };
   }
   const price = result.price;
   const size = unitsPerPriceUnit(spec.unit, price.unit);
   if (!size) {
-    return { unpriced: { component: spec.name, reason: `the price is per ${price.unit}, which cannot be related to ${spec.unit}` } };
+    return { component: spec.name, reason: `the price is per ${price.unit}, which cannot be related to ${spec.unit}` };
   }
   const quantity = monthlyQuantity(spec);
   const usageBased = spec.usageBased ?? false;
-  // A large plan prices the same line (730 hours of one instance size in one region) thousands
-  // of times; the component is a pure function of these inputs and is never mutated, so equal
-  // lines share one object and its arithmetic is done once.
-  let byLine = componentsByPrice.get(price);
-  if (!byLine) componentsByPrice.set(price, (byLine = new Map()));
-  const line = `${spec.name}\u0000${spec.unit}\u0000${usageBased ? 1 : 0}`;
-  let byQuantity = byLine.get(line);
-  if (!byQuantity) byLine.set(line, (byQuantity = new Map()));
+  const equal = equalLines(price, spec.name, spec.unit, usageBased);
   const quantityKey = quantity === null ? null : quantity.scaled;
-  let priced = byQuantity.get(quantityKey);
+  let priced = equal.get(quantityKey);
   if (!priced) {
     const monthlyCost = quantity === null ? null : tieredCost(quantity.dividedBy(size), price).round(2);
     const { tiers, provenance } = priceParts(price);
@@ -68,12 +60,29 @@ function priceComponent(spec: CostComponentSpec, book: PriceBook): ComponentOutc
       usageBased,
       provenance,
     };
-    byQuantity.set(quantityKey, priced);
+    equal.set(quantityKey, priced);
   }
-  return { priced };
+  return priced;
 }
 
-const componentsByPrice = new WeakMap<Price, Map<string, Map<bigint | null, CostComponent>>>();
+/**
+ * A large plan prices the same line (730 hours of one instance size in one region) thousands of
+ * times; a component is a pure function of its price, name, unit, usage flag and quantity and is
+ * never mutated, so equal lines share one object and its arithmetic is done once. Maps nest by
+ * the spec's own strings: one joined key would be a new string to build and hash per component.
+ */
+type ByQuantity = Map<bigint | null, CostComponent>;
+const componentsByPrice = new WeakMap<Price, Map<string, Map<string, [configured: ByQuantity, usageBased: ByQuantity]>>>();
+
+function equalLines(price: Price, name: string, unit: string, usageBased: boolean): ByQuantity {
+  let byName = componentsByPrice.get(price);
+  if (!byName) componentsByPrice.set(price, (byName = new Map()));
+  let byUnit = byName.get(name);
+  if (!byUnit) byName.set(name, (byUnit = new Map()));
+  let pair = byUnit.get(unit);
+  if (!pair) byUnit.set(unit, (pair = [new Map(), new Map()]));
+  return pair[usageBased ? 1 : 0];
+}
 
 /** The parts of a priced component that depend on its price alone. */
 interface PriceParts {
@@ -114,8 +123,8 @@ function priceAll(specs: CostComponentSpec[], book: PriceBook): { components: Co
   const unpriced: UnpricedComponent[] = [];
   for (const spec of specs) {
     const outcome = priceComponent(spec, book);
-    if ('priced' in outcome) components.push(outcome.priced);
-    else unpriced.push(outcome.unpriced);
+    if ('component' in outcome) unpriced.push(outcome);
+    else components.push(outcome);
   }
   return { components, unpriced };
 }

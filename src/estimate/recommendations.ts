@@ -159,7 +159,14 @@ interface Owner {
 
 function candidatesOf(r: ResourceCostResult): Candidate[] {
   const out: Candidate[] = [];
-  const base = { address: r.address, type: r.type, region: r.region };
+  // Literals rather than `{ ...base, … }`: this runs for every priced resource of a plan.
+  const candidate = ({ current, alternatives, region = r.region }: Omit<Candidate, 'address' | 'type' | 'region'> & { region?: string }): Candidate => ({
+    address: r.address,
+    type: r.type,
+    region,
+    current,
+    alternatives,
+  });
   // Volumes are multiplied by the nearest EC2 instance line's hourly quantity (an autoscaling
   // group's capacity); a resource's own top-level volume is one volume; otherwise the count is
   // unknown and the volume is skipped.
@@ -168,12 +175,12 @@ function candidatesOf(r: ResourceCostResult): Candidate[] {
     const count = instances.length ? integralPerHour(instances[0]) : inherited;
     for (const component of owner.components) {
       const alternatives = instanceAlternatives(component);
-      if (alternatives.length) out.push({ ...base, current: [component], alternatives });
+      if (alternatives.length) out.push(candidate({ current: [component], alternatives }));
     }
     const volume = volumeCandidate(owner.components, count ?? (topLevel ? Decimal.ONE : undefined));
-    if (volume) out.push({ ...base, ...volume });
+    if (volume) out.push(candidate(volume));
     const fargate = fargateCandidate(owner.components);
-    if (fargate) out.push({ ...base, ...fargate });
+    if (fargate) out.push(candidate(fargate));
     for (const s of owner.subresources ?? []) walk(s, count, false);
   };
   if (r.spec) walk(r.spec, undefined, true);
