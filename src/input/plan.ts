@@ -149,18 +149,13 @@ export function readPlanJson(doc: unknown, file: string, defaults: RegionDefault
       ? { region: validateRegion(resourceRegion, `${file}: ${rc.address} region`), source: 'resource' as const }
       : providers.regionFor(providerKey, module);
     const expressions = isObject(cfg?.expressions) ? cfg.expressions : undefined;
-    resources.push({
-      address: rc.address,
-      type: rc.type,
-      module,
-      region,
-      regionSource: source,
-      action,
-      ...(before ? { before } : {}),
-      ...(after ? { after } : {}),
-      ...(expressions ? { references: tooDeep(file, rc.address, () => collectReferences(expressions)) } : {}),
-      ...(rc.index !== undefined ? { index: rc.index } : {}),
-    });
+    // Optional keys assigned, not spread from temporary objects: this runs for every resource.
+    const resource: ResourceChange = { address: rc.address, type: rc.type, module, region, regionSource: source, action };
+    if (before) resource.before = before;
+    if (after) resource.after = after;
+    if (expressions) resource.references = tooDeep(file, rc.address, () => collectReferences(expressions));
+    if (rc.index !== undefined) resource.index = rc.index;
+    resources.push(resource);
   }
 
   const project: Project = {
