@@ -110,6 +110,7 @@ interface SizeResult {
   breakdown: Series;
   diff?: Series;
   markdown?: Series;
+  work?: WorkFloor;
 }
 
 function writePlan(dir: string, name: string, plan: unknown): { path: string; mb: number } {
@@ -133,6 +134,59 @@ function coverage(planPath: string, usagePath: string): string {
   const fully = p.resources.filter((x) => x.monthlyCost !== null && x.unpriced.length === 0).length;
   const none = p.resources.filter((x) => x.monthlyCost === null).length;
   return `${p.resources.length} priced-type resources of ${types.size} types (${fully} fully priced, ${none} with no known cost), ${p.free.length} free, ${p.unsupported.length} unsupported; total $${doc.totalMonthlyCost}/month`;
+}
+
+// --- the work floor ---------------------------------------------------------------------------
+
+/**
+ * The native work a breakdown cannot skip, timed inside one process: read and parse the plan
+ * (the floor's own work), read and checksum the pricing files (all of them: a 10k plan opens
+ * ~600 of 680), and write a report the size of the breakdown's own with JSON.stringify. Not a
+ * target, a yardstick: what is left of the breakdown's time above it is costdiff's own logic.
+ */
+const WORK_FLOOR_SCRIPT = `
+const { readFileSync, writeFileSync } = require('fs');
+const { createHash } = require('crypto');
+const { join } = require('path');
+const [plan, cache, report] = process.argv.slice(2);
+const reportDoc = JSON.parse(readFileSync(report, 'utf8'));
+let t = performance.now();
+JSON.parse(readFileSync(plan, 'utf8'));
+const planMs = performance.now() - t;
+t = performance.now();
+const manifest = JSON.parse(readFileSync(join(cache, 'manifest.json'), 'utf8'));
+for (const rel of Object.keys(manifest.files)) {
+  const bytes = readFileSync(join(cache, rel));
+  createHash('sha256').update(bytes).digest('hex');
+  bytes.toString('utf8');
+}
+const pricingMs = performance.now() - t;
+t = performance.now();
+writeFileSync('/dev/null', JSON.stringify(reportDoc, null, 2) + '\\n');
+const reportMs = performance.now() - t;
+process.stdout.write(JSON.stringify({ planMs, pricingMs, reportMs }));
+`;
+
+interface WorkFloor {
+  planMs: number;
+  pricingMs: number;
+  reportMs: number;
+}
+
+function workFloor(dir: string, planPath: string, cacheDir: string, env: NodeJS.ProcessEnv, runs: number): WorkFloor | undefined {
+  const script = join(dir, 'work-floor.cjs');
+  writeFileSync(script, WORK_FLOOR_SCRIPT);
+  const report = join(dir, 'work-floor-report.json');
+  const b = spawnSync(process.execPath, [CLI, 'breakdown', '--path', planPath, '--format', 'json', '--out', report], { cwd: ROOT, env, encoding: 'utf8', timeout: 900_000 });
+  if (b.status !== 0) return undefined;
+  const samples: WorkFloor[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync(process.execPath, [script, planPath, cacheDir, report], { cwd: ROOT, env, encoding: 'utf8', timeout: 900_000, maxBuffer: 1024 * 1024 });
+    if (r.status !== 0) return undefined;
+    samples.push(JSON.parse(r.stdout) as WorkFloor);
+  }
+  rmSync(report, { force: true });
+  return { planMs: median(samples.map((x) => x.planMs)), pricingMs: median(samples.map((x) => x.pricingMs)), reportMs: median(samples.map((x) => x.reportMs)) };
 }
 
 // --- main -------------------------------------------------------------------------------------
@@ -207,6 +261,7 @@ async function main(): Promise<void> {
       const floor = series([floorScript, plan.path], n, { warmup: true, timeoutMs });
       const breakdown = series([CLI, 'breakdown', '--path', plan.path, '--format', 'json', '--out', '/dev/null'], n, { warmup: size <= 10000, timeoutMs, env });
       const r: SizeResult = { size, mb: plan.mb, runs: n, floor, breakdown };
+      if (size <= 10000) r.work = workFloor(dir, plan.path, cacheDir, env, n);
       if (mixed) {
         r.diff = series([CLI, 'diff', '--path', mixed.path, '--format', 'json', '--out', '/dev/null'], n, { timeoutMs, env });
         if (commands.markdown) r.markdown = series([CLI, 'diff', '--path', mixed.path, '--format', 'markdown', '--out', '/dev/null'], n, { timeoutMs, env });
@@ -218,6 +273,13 @@ async function main(): Promise<void> {
       show('breakdown --format json', breakdown);
       show('diff --format json', r.diff);
       show('diff --format markdown', r.markdown);
+      if (r.work) {
+        const total = nodeStart.medianMs + r.work.planMs + r.work.pricingMs + r.work.reportMs;
+        console.log(
+          `work floor             ${fmtMs(total)} = node ${fmtMs(nodeStart.medianMs)} + plan ${fmtMs(r.work.planMs)} + pricing files ${fmtMs(r.work.pricingMs)} + report ${fmtMs(r.work.reportMs)}; ` +
+            `breakdown is ${(breakdown.medianMs / total).toFixed(2)}× it, ${fmtMs(breakdown.medianMs - total)} above it`,
+        );
+      }
     }
 
     // Profile of the 10k breakdown.
@@ -283,6 +345,9 @@ async function main(): Promise<void> {
         ['10k resources < 300 MB peak', fmtMb(r10k?.breakdown.peakRssMb), verdict(r10k?.breakdown.peakRssMb !== undefined ? r10k.breakdown.peakRssMb < 300 : undefined)],
         ['HCL ≥ 5 MB/s', hclMbps !== undefined ? `${hclMbps} MB/s` : '—', verdict(hclMbps !== undefined ? hclMbps >= 5 : undefined)],
         ['(start-up) --help', fmtMs(help.medianMs), `node alone ${fmtMs(nodeStart.medianMs)}, yargs import ${fmtMs(yargsMs)}`],
+        ...(r10k?.work
+          ? [['(context) 10k work floor', fmtMs(nodeStart.medianMs + r10k.work.planMs + r10k.work.pricingMs + r10k.work.reportMs), `${((nodeStart.medianMs + r10k.work.planMs + r10k.work.pricingMs + r10k.work.reportMs) / r10k.floor.medianMs).toFixed(2)}× the floor before any of costdiff's own logic`]]
+          : []),
       ],
     );
   } finally {
