@@ -41,22 +41,25 @@ function toComponentJson(c: CostComponent): JsonComponent {
     monthlyQuantity: c.monthlyQuantity === null ? null : c.monthlyQuantity.toNumber(),
     unitPrice: c.unitPrice.toNumber(),
     priceUnit: c.priceUnit,
-    ...(c.tiers ? { tiers: c.tiers.map((t) => ({ start: t.start.toNumber(), end: t.end ? t.end.toNumber() : null, unitPrice: t.unitPrice.toNumber() })) } : {}),
+    tiers: c.tiers ? c.tiers.map((t) => ({ start: t.start.toNumber(), end: t.end ? t.end.toNumber() : null, unitPrice: t.unitPrice.toNumber() })) : undefined,
     monthlyCost: c.monthlyCost === null ? null : c.monthlyCost.toNumber(2),
-    ...(c.costRange ? { monthlyCostRange: rangeJson(c.costRange) } : {}),
+    monthlyCostRange: c.costRange ? rangeJson(c.costRange) : undefined,
     usageBased: c.usageBased,
     provenance: c.provenance.map((p) => ({ ...p })),
   };
 }
 
+// Optional keys are written as undefined, which JSON.stringify leaves out, rather than spread
+// in: every resource of a plan goes through these, and one literal shape is cheaper.
+
 function subresourceJson(s: SubresourceEstimate): Record<string, unknown> {
   return {
     name: s.name,
     monthlyCost: s.monthlyCost === null ? null : s.monthlyCost.toNumber(2),
-    ...(s.costRange ? { monthlyCostRange: rangeJson(s.costRange) } : {}),
+    monthlyCostRange: s.costRange ? rangeJson(s.costRange) : undefined,
     components: s.components.map(componentJson),
-    ...(s.subresources.length ? { subresources: s.subresources.map(subresourceJson) } : {}),
-    ...(s.unpriced.length ? { unpriced: s.unpriced } : {}),
+    subresources: s.subresources.length ? s.subresources.map(subresourceJson) : undefined,
+    unpriced: s.unpriced.length ? s.unpriced : undefined,
   };
 }
 
@@ -65,14 +68,14 @@ export function resourceJson(r: ResourceEstimate): Record<string, unknown> {
     address: r.address,
     type: r.type,
     region: r.region,
-    ...(r.action ? { action: r.action } : {}),
+    action: r.action,
     hourlyCost: r.monthlyCost === null ? null : hourlyCost(r.monthlyCost).toNumber(6),
     monthlyCost: r.monthlyCost === null ? null : r.monthlyCost.toNumber(2),
-    ...(r.costRange ? { monthlyCostRange: rangeJson(r.costRange) } : {}),
+    monthlyCostRange: r.costRange ? rangeJson(r.costRange) : undefined,
     components: r.components.map(componentJson),
     subresources: r.subresources.map(subresourceJson),
     unpriced: r.unpriced,
-    ...(r.assumptions.length ? { assumptions: r.assumptions } : {}),
+    assumptions: r.assumptions.length ? r.assumptions : undefined,
   };
 }
 
