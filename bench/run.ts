@@ -5,8 +5,9 @@
  *
  * Generates plan JSON with every priced type (plus free and unsupported ones) over the regions
  * the pricing snapshot has, then prints wall time (median of N), peak memory, the floor (node
- * start-up + JSON.parse of the same file) and the ratio, `diff` and markdown timings when those
- * commands exist, start-up costs and the modules --help loads, a CPU profile of the 10k
+ * start-up + JSON.parse of the same file) and the ratio, the work floor (the floor plus reading
+ * the pricing files and writing the report, see workFloor), `diff` and markdown timings when
+ * those commands exist, start-up costs and the modules --help loads, a CPU profile of the 10k
  * breakdown, and the HCL throughput from bench/hcl/run.js. Figures only, never pass/fail.
  */
 import { spawnSync } from 'node:child_process';
