@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
 import { UserError } from '../core/errors.js';
 
 /** Writes a report to --out, or to stdout. */
@@ -8,7 +8,7 @@ export async function emit(text: string, out: string | undefined): Promise<void>
     return;
   }
   try {
-    await writeFile(out, text);
+    writeFileSync(out, text);
   } catch (err) {
     throw new UserError(`cannot write ${out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
