@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const compiled = join(root, 'dist', 'src');
-export const BUNDLE_DIR = join(root, 'dist', 'bundle');
+const BUNDLE_DIR = join(root, 'dist', 'bundle');
 
 async function main(): Promise<void> {
   rmSync(BUNDLE_DIR, { recursive: true, force: true });
