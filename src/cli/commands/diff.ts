@@ -9,7 +9,7 @@ import type { Project } from '../../input/types.js';
 import { estimateSide, loadProjectUsage, priceProjects, type PricedSides } from '../../pipeline.js';
 import type { PricingOptions } from '../../pricing/source.js';
 import type { CostdiffConfig } from '../../config/types.js';
-import { diffJson } from '../../report/diff-json.js';
+import { diffJson, renderDiffJson } from '../../report/diff-json.js';
 import type { FinOpsFigures } from '../../report/finops-summary.js';
 import { renderDiffTable } from '../../report/diff-table.js';
 import { renderMarkdown, validTag } from '../../report/markdown.js';
@@ -98,7 +98,7 @@ export async function runDiff(values: OptionValues): Promise<void> {
     return;
   }
   if (!config) {
-    await emit(a.format === 'json' ? JSON.stringify(diffJson(diff), null, 2) + '\n' : renderDiffTable(diff), a.out);
+    await emit(a.format === 'json' ? renderDiffJson(diff) : renderDiffTable(diff), a.out);
     return;
   }
   const finops = await finopsFigures(diff, config);
