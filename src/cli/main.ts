@@ -11,6 +11,9 @@ import { program } from './program.js';
  */
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
+  // Stack traces name src/*.ts lines through the bundle's source maps; off otherwise, as reading
+  // maps costs start-up time.
+  if (debug) process.setSourceMapsEnabled(true);
   try {
     const parsed = parseCommandLine(program(version()), argv);
     if (parsed.kind !== 'run') {

@@ -65,6 +65,14 @@ describe('costdiff breakdown (end to end)', () => {
       expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
     });
 
+    it('--debug adds the stack trace, naming the TypeScript sources through the source maps', () => {
+      const r = runCli(['breakdown', '--path', write('noaddress.json', '{"format_version": "1.2", "resource_changes": [{"type": "aws_instance"}]}'), '--debug']);
+      expect(r.status).toBe(1);
+      const [first, ...trace] = r.stderr.trim().split('\n');
+      expect(first).toMatch(/noaddress.json: resource_changes has an entry without address\/type/);
+      expect(trace.join('\n')).toMatch(/at readPlanJson \(.*\/src\/input\/plan\.ts:\d+:\d+\)/);
+    });
+
     it('bad flags exit 2', () => {
       const unknownFlag = runCli(['breakdown', '--path', plan, '--colour']);
       expect(unknownFlag.status).toBe(2);
