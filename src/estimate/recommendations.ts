@@ -160,13 +160,7 @@ interface Owner {
 function candidatesOf(r: ResourceCostResult): Candidate[] {
   const out: Candidate[] = [];
   // Literals rather than `{ ...base, … }`: this runs for every priced resource of a plan.
-  const candidate = ({ current, alternatives, region = r.region }: Omit<Candidate, 'address' | 'type' | 'region'> & { region?: string }): Candidate => ({
-    address: r.address,
-    type: r.type,
-    region,
-    current,
-    alternatives,
-  });
+  const candidate = (c: Omit<Candidate, 'address' | 'type'>): Candidate => ({ address: r.address, type: r.type, region: c.region, current: c.current, alternatives: c.alternatives });
   // Volumes are multiplied by the nearest EC2 instance line's hourly quantity (an autoscaling
   // group's capacity); a resource's own top-level volume is one volume; otherwise the count is
   // unknown and the volume is skipped.
@@ -175,7 +169,7 @@ function candidatesOf(r: ResourceCostResult): Candidate[] {
     const count = instances.length ? integralPerHour(instances[0]) : inherited;
     for (const component of owner.components) {
       const alternatives = instanceAlternatives(component);
-      if (alternatives.length) out.push(candidate({ current: [component], alternatives }));
+      if (alternatives.length) out.push(candidate({ region: r.region, current: [component], alternatives }));
     }
     const volume = volumeCandidate(owner.components, count ?? (topLevel ? Decimal.ONE : undefined));
     if (volume) out.push(candidate(volume));

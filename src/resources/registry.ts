@@ -17,23 +17,21 @@ const BILLED_ELSEWHERE: Record<string, string> = {
 /** Pseudo resources that exist only in usage files. */
 export const USAGE_ONLY_TYPES = new Set(['aws_data_transfer']);
 
-const freeTypes = new Map<string, string | undefined>([
-  ...FREE_TYPES.filter((t) => !(t in PRICED)).map((t): [string, string | undefined] => [t, undefined]),
-  ...Object.entries(BILLED_ELSEWHERE),
+export type Classification = Readonly<{ kind: 'priced' } | { kind: 'free'; note?: string } | { kind: 'unsupported'; known: boolean }>;
+
+// One shared answer per type: classify runs once per resource of every plan.
+const IS_PRICED: Classification = { kind: 'priced' };
+const FREE: ReadonlyMap<string, Classification> = new Map<string, Classification>([
+  ...FREE_TYPES.filter((t) => !(t in PRICED)).map((t): [string, Classification] => [t, { kind: 'free' }]),
+  ...Object.entries(BILLED_ELSEWHERE).map(([t, note]): [string, Classification] => [t, { kind: 'free', note }]),
 ]);
 const knownPriced = new Set(KNOWN_PRICED_TYPES);
-
-export type Classification = { kind: 'priced' } | { kind: 'free'; note?: string } | { kind: 'unsupported'; known: boolean };
-
-// Shared answers: classify runs once per resource of every plan.
-const IS_PRICED: Classification = { kind: 'priced' };
-const FREE_CLASSES = new Map<string, Classification>([...freeTypes].map(([t, note]) => [t, { kind: 'free', note }]));
 const KNOWN_UNSUPPORTED: Classification = { kind: 'unsupported', known: true };
 const UNKNOWN_TYPE: Classification = { kind: 'unsupported', known: false };
 
 export function classify(type: string): Classification {
   if (Object.hasOwn(PRICED, type)) return IS_PRICED;
-  return FREE_CLASSES.get(type) ?? (knownPriced.has(type) ? KNOWN_UNSUPPORTED : UNKNOWN_TYPE);
+  return FREE.get(type) ?? (knownPriced.has(type) ? KNOWN_UNSUPPORTED : UNKNOWN_TYPE);
 }
 
 /** A priced type's definition. */
@@ -52,10 +50,10 @@ export function pricedTypes(): ResourceType[] {
 }
 
 export function freeTypeNames(): string[] {
-  return [...freeTypes.keys()].sort();
+  return [...FREE.keys()].sort();
 }
 
 /** Known to cost money on AWS, but without a resource file yet. */
 export function unsupportedKnownTypes(): string[] {
-  return [...knownPriced].filter((t) => !Object.hasOwn(PRICED, t) && !freeTypes.has(t)).sort();
+  return [...knownPriced].filter((t) => !Object.hasOwn(PRICED, t) && !FREE.has(t)).sort();
 }
